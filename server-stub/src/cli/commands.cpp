@@ -1,0 +1,17 @@
+#include "cli/command.h"
+
+#include "cli/serve_command.h"
+#include "cli/validate_command.h"
+
+namespace haoban::cli {
+
+const std::vector<Command>& all_commands() {
+  static const std::vector<Command> commands = {
+      {"serve", "start the back-office HTTP stub (default 127.0.0.1:8080)", run_serve},
+      {"validate", "validate an identifier: haoban validate KIND VALUE [--today YYYY-MM-DD]",
+       run_validate},
+  };
+  return commands;
+}
+
+}  // namespace haoban::cli
