@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Configures and builds CMake presets (CMakePresets.json), by default the two that the run and
+# test commands need: native-release (server stub, tests, workbench) and wasm-release (the
+# wasm core and its npm package under wasm/package/dist).
+#   scripts/build.sh                      native-release and wasm-release
+#   scripts/build.sh native-asan          only the named preset(s)
+# HAOBAN_JOBS sets the parallelism (default 2: the machine has 2 cores shared by everyone).
+# Stops at the first preset that fails to configure or build, with its exit code.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+jobs="${HAOBAN_JOBS:-2}"
+presets=("$@")
+[ "${#presets[@]}" -gt 0 ] || presets=(native-release wasm-release)
+
+for preset in "${presets[@]}"; do
+  if [[ "$preset" == wasm-* ]]; then
+    # Emscripten 3.1.6 finds acorn (Debian's node-acorn) only through NODE_PATH;
+    # without it every link fails with "Cannot find module 'acorn'".
+    export NODE_PATH=/usr/share/nodejs
+  fi
+  echo "build: configure $preset"
+  cmake --preset "$preset"
+  echo "build: build $preset (-j$jobs)"
+  cmake --build --preset "$preset" --parallel "$jobs"
+done
