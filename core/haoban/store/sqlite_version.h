@@ -4,7 +4,8 @@
 
 namespace haoban::store {
 
-// The version of the SQLite library compiled into this build (the same amalgamation natively and in wasm).
+// The version of the SQLite library compiled into this build (the same amalgamation natively and in
+// wasm).
 std::string sqlite_version();
 
 }  // namespace haoban::store
