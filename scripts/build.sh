@@ -5,6 +5,8 @@
 #   scripts/build.sh                      native-release and wasm-release
 #   scripts/build.sh native-asan          only the named preset(s)
 # HAOBAN_JOBS sets the parallelism (default 2: the machine has 2 cores shared by everyone).
+# HAOBAN_NINJA_KEEP_GOING=1 builds every target that does not depend on a broken one (ninja -k 0),
+# as the test command wants; the preset still counts as failed.
 # Stops at the first preset that fails to configure or build, with its exit code.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +15,8 @@ cd "$ROOT"
 jobs="${HAOBAN_JOBS:-2}"
 presets=("$@")
 [ "${#presets[@]}" -gt 0 ] || presets=(native-release wasm-release)
+keep_going=()
+[ "${HAOBAN_NINJA_KEEP_GOING:-0}" = 1 ] && keep_going=(-- -k 0)
 
 for preset in "${presets[@]}"; do
   if [[ "$preset" == wasm-* ]]; then
@@ -23,5 +27,5 @@ for preset in "${presets[@]}"; do
   echo "build: configure $preset"
   cmake --preset "$preset"
   echo "build: build $preset (-j$jobs)"
-  cmake --build --preset "$preset" --parallel "$jobs"
+  cmake --build --preset "$preset" --parallel "$jobs" "${keep_going[@]}"
 done

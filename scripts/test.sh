@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds, runs every test, and ends
+# with one line "N passed, N failed" (the sums over all groups).
+#
+#   bash scripts/test.sh            setup-deps, build native-release + wasm-release, then
+#                                   ctest (C++), node --test tests/node, node --test tests/e2e
+#   bash scripts/test.sh --asan     also build native-asan and run ctest there (or HAOBAN_ASAN=1)
+#   --skip-setup / --skip-build     for quick local reruns (HAOBAN_SKIP_SETUP=1 / HAOBAN_SKIP_BUILD=1)
+#
+# A failing group does not stop the run: every group is run and counted. A build that fails
+# counts as one failure, and the tests after it still run (those whose programs were not built
+# fail on their own). Exit status: 0 only if something passed and nothing failed.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+asan="${HAOBAN_ASAN:-0}"
+skip_setup="${HAOBAN_SKIP_SETUP:-0}"
+skip_build="${HAOBAN_SKIP_BUILD:-0}"
+for arg in "$@"; do
+  case "$arg" in
+    --asan) asan=1 ;;
+    --skip-setup) skip_setup=1 ;;
+    --skip-build) skip_build=1 ;;
+    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "test: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+# Generous bounds so that a hung test cannot eat CI's time: per ctest test, per node test,
+# and per group as a whole.
+CTEST_TIMEOUT=300
+NODE_TEST_TIMEOUT_MS=120000
+GROUP_TIMEOUT=1500
+JOBS="${HAOBAN_JOBS:-2}"
+
+RESULTS="$ROOT/build/test-results"
+mkdir -p "$RESULTS"
+
+total_pass=0
+total_fail=0
+summary=()
+
+# record <label> <passed> <failed> <skipped> [note]
+record() {
+  total_pass=$((total_pass + $2))
+  total_fail=$((total_fail + $3))
+  summary+=("$(printf '  %-28s pass %-5s fail %-5s skip %-5s %s' "$1" "$2" "$3" "$4" "${5:-}")")
+}
+
+finish() {
+  echo
+  echo "== test summary =="
+  printf '%s\n' "${summary[@]}"
+  echo "$total_pass passed, $total_fail failed"
+  if [ "$total_fail" -eq 0 ] && [ "$total_pass" -gt 0 ]; then exit 0; fi
+  exit 1
+}
+
+section() { printf '\n== %s ==\n' "$*"; }
+
+# --- set-up and build ---------------------------------------------------------------------------
+if [ "$skip_setup" != 1 ]; then
+  section "setup-deps"
+  if ! bash "$ROOT/scripts/setup-deps.sh"; then
+    record "setup-deps" 0 1 0 "(failed: nothing else can run)"
+    finish
+  fi
+fi
+
+presets=(native-release wasm-release)
+[ "$asan" = 1 ] && presets+=(native-asan)
+if [ "$skip_build" != 1 ]; then
+  for preset in "${presets[@]}"; do
+    section "build $preset"
+    # -k 0: keep building the targets that do not depend on a broken one, so the tests of the
+    # parts that compile still run and are counted.
+    if HAOBAN_NINJA_KEEP_GOING=1 bash "$ROOT/scripts/build.sh" "$preset"; then
+      record "build $preset" 0 0 0 "ok"
+    else
+      record "build $preset" 0 1 0 "(build failed)"
+    fi
+  done
+fi
+
+# --- C++: ctest -------------------------------------------------------------------------------
+run_ctest() {
+  local preset="$1" junit="$RESULTS/ctest-$1.xml"
+  section "ctest $preset"
+  rm -f "$junit"
+  if [ ! -f "$ROOT/build/$preset/CTestTestfile.cmake" ]; then
+    record "ctest $preset" 0 1 0 "(not configured)"
+    return
+  fi
+  local env=()
+  if [ "$preset" = native-asan ]; then
+    env=(ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
+  fi
+  env "${env[@]}" timeout -k 10 "$GROUP_TIMEOUT" \
+    ctest --preset "$preset" --parallel "$JOBS" --timeout "$CTEST_TIMEOUT" --no-tests=ignore \
+    --output-junit "$junit"
+  local rc=$?
+  if [ ! -f "$junit" ]; then
+    record "ctest $preset" 0 1 0 "(ctest exited $rc, no results)"
+    return
+  fi
+  local p f s
+  read -r p f s < <(node "$ROOT/scripts/count-ctest-junit.mjs" "$junit")
+  # ctest's own verdict is authoritative if the file missed a failure.
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    record "ctest $preset" "$p" 1 "$s" "(ctest exited $rc)"
+  else
+    record "ctest $preset" "$p" "$f" "$s"
+  fi
+}
+
+# --- Node's test runner: tests/node and tests/e2e ----------------------------------------------
+# The spec reporter goes to the terminal, TAP to a file whose closing "# pass/# fail" lines
+# are counted. A test file that cannot even load is reported by node as a failed test.
+run_node_tests() {
+  local label="$1" dir="$2" tap="$RESULTS/$3.tap"
+  section "$label"
+  mapfile -t files < <(find "$dir" -type f \( -name '*.test.mjs' -o -name '*.test.cjs' -o -name '*.test.js' \) 2>/dev/null | sort)
+  if [ "${#files[@]}" -eq 0 ]; then
+    echo "(no test files in $dir)"
+    record "$label" 0 0 0 "(no tests yet)"
+    return
+  fi
+  rm -f "$tap"
+  timeout -k 10 "$GROUP_TIMEOUT" node --test --test-timeout="$NODE_TEST_TIMEOUT_MS" \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$tap" \
+    "${files[@]}"
+  local rc=$?
+  local p f c s
+  p="$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tap" 2>/dev/null | tail -1)"
+  f="$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tap" 2>/dev/null | tail -1)"
+  c="$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$tap" 2>/dev/null | tail -1)"
+  s="$(sed -n 's/^# skipped \([0-9]*\)$/\1/p' "$tap" 2>/dev/null | tail -1)"
+  if [ -z "$p" ] || [ -z "$f" ]; then
+    record "$label" 0 1 0 "(node exited $rc, no summary: timed out?)"
+    return
+  fi
+  f=$((f + ${c:-0}))
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    record "$label" "$p" 1 "${s:-0}" "(node exited $rc)"
+  else
+    record "$label" "$p" "$f" "${s:-0}"
+  fi
+}
+
+run_ctest native-release
+[ "$asan" = 1 ] && run_ctest native-asan
+run_node_tests "node tests/node" "$ROOT/tests/node" node
+# Browser tests start their own stub from this binary on a free port.
+export HAOBAN_BIN="${HAOBAN_BIN:-$ROOT/build/native-release/server-stub/haoban}"
+run_node_tests "e2e tests/e2e" "$ROOT/tests/e2e" e2e
+
+finish
