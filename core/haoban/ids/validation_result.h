@@ -14,7 +14,8 @@ struct LocalizedText {
 
 struct ValidationResult {
   bool valid = false;
-  std::string kind;        // "resident_id", "uscc", "mobile", "hk_macau_permit", "mainland_travel_permit", "passport"
+  std::string kind;        // "resident_id", "uscc", "mobile", "hk_macau_permit",
+                           // "mainland_travel_permit", "passport"
   std::string normalized;  // the value after full-width/space/case normalisation
   std::string error_code;  // empty when valid; stable, machine-readable (see docs/validators.md)
   LocalizedText message;   // why it is invalid (or a short confirmation when valid)
