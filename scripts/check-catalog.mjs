@@ -1,0 +1,346 @@
+#!/usr/bin/env node
+// Checks catalogue files against docs/catalog.schema.json (JSON Schema 2020-12, with ajv)
+// and then checks what a schema cannot: references between objects and the names used in
+// expressions. It is the authoring-time check for data/catalog/*.json and for the synthetic
+// generator's output; the C++ loader (`haoban catalog check`) is the authority at run time
+// and also compiles every expression.
+//
+//   node scripts/check-catalog.mjs [--quiet] FILE...     exit 0 when clean, 2 on errors
+//
+// Every error names the JSON path of the offending value.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const schema = JSON.parse(readFileSync(join(repoRoot, 'docs', 'catalog.schema.json'), 'utf8'));
+
+// The expression functions of docs/catalog-format.md. Keep in sync with the guide.
+const FUNCTIONS = new Map([
+  ['today', [0, 0]], ['age', [1, 1]], ['date_add', [3, 3]], ['date_diff', [3, 3]],
+  ['working_days', [2, 2]], ['add_working_days', [2, 2]],
+  ['id_valid', [1, 1]], ['id_birth_date', [1, 1]], ['id_sex', [1, 1]], ['id_division', [1, 1]],
+  ['uscc_valid', [1, 1]], ['division_name', [1, 1]], ['division_contains', [2, 2]],
+  ['len', [1, 1]], ['matches', [2, 2]], ['fen', [1, 1]],
+]);
+const RESERVED = new Set(['applicant', 'licences', 'row', 'form', 'today', 'true', 'false', 'null', 'in']);
+const DATE_LITERAL = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+// --- infix tokenizer: enough to find names, calls and unbalanced brackets ------------------
+function tokenize(src) {
+  const tokens = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (/\s/.test(c)) { i++; continue; }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < src.length && src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
+      if (j >= src.length) throw new Error(`unterminated string at column ${i + 1}`);
+      tokens.push({ t: 'str', v: JSON.parse(src.slice(i, j + 1)), at: i });
+      i = j + 1;
+      continue;
+    }
+    const num = /^[0-9]+(\.[0-9]+)?/.exec(src.slice(i));
+    if (num) { tokens.push({ t: 'num', v: num[0], at: i }); i += num[0].length; continue; }
+    const name = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(i));
+    if (name) { tokens.push({ t: 'name', v: name[0], at: i }); i += name[0].length; continue; }
+    const op = /^(&&|\|\||==|!=|<=|>=|[-+*/%<>!?:(),\[\]])/.exec(src.slice(i));
+    if (op) { tokens.push({ t: 'op', v: op[0], at: i }); i += op[0].length; continue; }
+    throw new Error(`unexpected character ${JSON.stringify(c)} at column ${i + 1}`);
+  }
+  return tokens;
+}
+
+// Returns the referenced names ({path, call, argc}) of an infix or JsonLogic expression.
+function referencesOf(expr) {
+  const refs = [];
+  if (typeof expr === 'string') {
+    const tokens = tokenize(expr);
+    const stack = [];
+    for (let k = 0; k < tokens.length; k++) {
+      const tok = tokens[k];
+      if (tok.t === 'op' && (tok.v === '(' || tok.v === '[')) {
+        stack.push({ open: tok.v, call: null, args: 0, sawArg: false });
+        const prev = tokens[k - 1];
+        if (tok.v === '(' && prev && prev.t === 'name') stack[stack.length - 1].call = refs[refs.length - 1];
+        continue;
+      }
+      if (tok.t === 'op' && (tok.v === ')' || tok.v === ']')) {
+        const top = stack.pop();
+        if (!top || (top.open === '(') !== (tok.v === ')')) throw new Error(`unbalanced ${tok.v} at column ${tok.at + 1}`);
+        if (top.call) top.call.argc = top.sawArg ? top.args + 1 : 0;
+        if (stack.length) stack[stack.length - 1].sawArg = true;
+        continue;
+      }
+      if (tok.t === 'op' && tok.v === ',') {
+        if (!stack.length) throw new Error(`comma outside a call or array at column ${tok.at + 1}`);
+        stack[stack.length - 1].args++;
+        continue;
+      }
+      if (stack.length) stack[stack.length - 1].sawArg = true;
+      if (tok.t === 'name') {
+        if (tok.v === 'true' || tok.v === 'false' || tok.v === 'null' || tok.v === 'in') continue;
+        const isCall = tokens[k + 1] && tokens[k + 1].v === '(';
+        refs.push({ path: tok.v, call: isCall });
+      }
+    }
+    if (stack.length) throw new Error('unclosed bracket');
+    return refs;
+  }
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    const keys = Object.keys(node);
+    if (keys.length !== 1) throw new Error(`a JsonLogic operation has exactly one key, found ${keys.length}`);
+    const [op] = keys;
+    const arg = node[op];
+    if (op === 'var') {
+      const path = Array.isArray(arg) ? arg[0] : arg;
+      if (typeof path !== 'string') throw new Error('var needs a string path');
+      refs.push({ path, call: false });
+      return;
+    }
+    if (FUNCTIONS.has(op)) refs.push({ path: op, call: true, argc: Array.isArray(arg) ? arg.length : 1 });
+    walk(arg);
+  };
+  walk(expr);
+  return refs;
+}
+
+class Checker {
+  constructor(catalog) {
+    this.c = catalog;
+    this.errors = [];
+    this.profile = new Set((catalog.profileFields || []).map((p) => p.path));
+    this.licences = new Map((catalog.licenceTypes || []).map((l) => [l.id, new Set(l.fields.map((f) => f.id))]));
+    this.commitments = new Map((catalog.commitmentTemplates || []).map((t) => [t.id, t]));
+  }
+  err(path, msg) { this.errors.push(`${path}: ${msg}`); }
+
+  // scope: {fields:Set of form field ids, row:Set|null}
+  expr(path, expr, scope) {
+    let refs;
+    try {
+      refs = referencesOf(expr);
+    } catch (e) {
+      this.err(path, `expression does not parse: ${e.message}`);
+      return;
+    }
+    for (const r of refs) {
+      if (r.call) {
+        const arity = FUNCTIONS.get(r.path);
+        if (!arity) this.err(path, `unknown function ${r.path}()`);
+        else if (r.argc !== undefined && (r.argc < arity[0] || r.argc > arity[1]))
+          this.err(path, `${r.path}() takes ${arity[0]} argument(s), given ${r.argc}`);
+        continue;
+      }
+      this.name(path, r.path, scope);
+    }
+  }
+
+  name(path, p, scope) {
+    const parts = p.split('.');
+    if (parts[0] === 'applicant') {
+      if (!this.profile.has(parts.slice(0, 2).join('.'))) this.err(path, `unknown profile field ${p}`);
+    } else if (parts[0] === 'licences') {
+      const fields = this.licences.get(parts[1]);
+      if (!fields) this.err(path, `unknown e-licence type ${parts[1]}`);
+      else if (parts.length > 2 && !fields.has(parts[2])) this.err(path, `e-licence ${parts[1]} has no field ${parts[2]}`);
+    } else if (parts[0] === 'row') {
+      if (!scope.row) this.err(path, `row.${parts[1]} used outside a repeating group`);
+      else if (!scope.row.has(parts[1])) this.err(path, `the group has no field ${parts[1]}`);
+    } else {
+      const id = parts[0] === 'form' ? parts[1] : parts[0];
+      if (!scope.fields || !scope.fields.has(id)) this.err(path, `unknown field ${id}`);
+    }
+  }
+
+  flag(path, v, scope) {
+    if (v !== undefined && typeof v !== 'boolean') this.expr(path, v, scope);
+  }
+
+  prefill(path, from) {
+    this.name(path, from, { fields: new Set() });
+  }
+
+  checkForm(ip, item) {
+    const form = item.form;
+    const all = new Map();  // id -> field
+    const pageIds = new Set();
+    form.pages.forEach((page, pi) => {
+      if (pageIds.has(page.id)) this.err(`${ip}.form.pages[${pi}].id`, `duplicate page id ${page.id}`);
+      pageIds.add(page.id);
+      page.fields.forEach((f, fi) => {
+        const fp = `${ip}.form.pages[${pi}].fields[${fi}]`;
+        const add = (x, xp) => {
+          if (RESERVED.has(x.id)) this.err(`${xp}.id`, `${x.id} is a reserved name`);
+          if (all.has(x.id)) this.err(`${xp}.id`, `duplicate field id ${x.id}`);
+          all.set(x.id, { f: x, path: xp });
+        };
+        add(f, fp);
+        if (f.type === 'group') {
+          f.fields.forEach((g, gi) => add(g, `${fp}.fields[${gi}]`));
+        }
+      });
+    });
+    const materials = new Set(item.materials.map((m) => m.id));
+    const fieldScope = { fields: new Set([...all.keys()]), row: null };
+
+    const checkField = (f, fp, scope) => {
+      for (const k of ['required', 'visible', 'enabled', 'readonly']) this.flag(`${fp}.${k}`, f[k], scope);
+      if (f.computed !== undefined) this.expr(`${fp}.computed`, f.computed, scope);
+      if (f.prefill) this.prefill(`${fp}.prefill.from`, f.prefill.from);
+      if (f.material && !materials.has(f.material)) this.err(`${fp}.material`, `unknown material ${f.material}`);
+      for (const k of ['min', 'max'])
+        if (typeof f[k] === 'string' && !DATE_LITERAL.test(f[k])) this.expr(`${fp}.${k}`, f[k], scope);
+      if (f.options) {
+        const codes = new Set();
+        f.options.forEach((o, oi) => {
+          if (codes.has(o.code)) this.err(`${fp}.options[${oi}].code`, `duplicate option code ${o.code}`);
+          codes.add(o.code);
+          if (o.visible !== undefined) this.expr(`${fp}.options[${oi}].visible`, o.visible, scope);
+        });
+        if (f.default !== undefined) {
+          const ds = Array.isArray(f.default) ? f.default : [f.default];
+          for (const d of ds) if (!codes.has(d)) this.err(`${fp}.default`, `default ${JSON.stringify(d)} is not an option code`);
+        }
+      }
+      (f.rules || []).forEach((r, ri) => this.rule(`${fp}.rules[${ri}]`, r, scope, all));
+    };
+
+    form.pages.forEach((page, pi) => {
+      const pp = `${ip}.form.pages[${pi}]`;
+      this.flag(`${pp}.visible`, page.visible, fieldScope);
+      page.fields.forEach((f, fi) => {
+        const fp = `${pp}.fields[${fi}]`;
+        if (f.type !== 'group') return checkField(f, fp, fieldScope);
+        if (f.min > f.max) this.err(`${fp}.min`, `min ${f.min} exceeds max ${f.max}`);
+        this.flag(`${fp}.visible`, f.visible, fieldScope);
+        this.flag(`${fp}.required`, f.required, fieldScope);
+        const rowScope = { fields: fieldScope.fields, row: new Set(f.fields.map((g) => g.id)) };
+        f.fields.forEach((g, gi) => checkField(g, `${fp}.fields[${gi}]`, rowScope));
+        (f.rowRules || []).forEach((r, ri) => this.rule(`${fp}.rowRules[${ri}]`, r, rowScope, all));
+      });
+    });
+    (form.rules || []).forEach((r, ri) => this.rule(`${ip}.form.rules[${ri}]`, r, fieldScope, all));
+    return fieldScope;
+  }
+
+  rule(path, r, scope, all) {
+    this.expr(`${path}.assert`, r.assert, scope);
+    for (const [k, id] of (r.fields || []).entries())
+      if (!all.has(id)) this.err(`${path}.fields[${k}]`, `unknown field ${id}`);
+  }
+
+  checkItem(item, i) {
+    const ip = `$.items[${i}]`;
+    const scope = this.checkForm(ip, item);
+    const materialIds = new Set();
+    item.materials.forEach((m, mi) => {
+      const mp = `${ip}.materials[${mi}]`;
+      if (materialIds.has(m.id)) this.err(`${mp}.id`, `duplicate material id ${m.id}`);
+      materialIds.add(m.id);
+      if (m.when !== undefined) this.expr(`${mp}.when`, m.when, scope);
+      if (m.replaceBy?.licence && !this.licences.has(m.replaceBy.licence))
+        this.err(`${mp}.replaceBy.licence`, `unknown e-licence type ${m.replaceBy.licence}`);
+      if (m.replaceBy?.commitment) {
+        const t = this.commitments.get(m.replaceBy.commitment);
+        if (!t) this.err(`${mp}.replaceBy.commitment`, `unknown commitment template ${m.replaceBy.commitment}`);
+        else {
+          const clash = (t.restrictedDomains || []).filter((d) => (item.domains || []).includes(d));
+          if (clash.length) this.err(`${mp}.replaceBy.commitment`, `commitment ${t.id} is not allowed in domain ${clash.join(', ')}`);
+        }
+      }
+    });
+    const condIds = new Set();
+    item.acceptanceConditions.forEach((c, ci) => {
+      if (condIds.has(c.id)) this.err(`${ip}.acceptanceConditions[${ci}].id`, `duplicate condition id ${c.id}`);
+      condIds.add(c.id);
+      if (c.when !== undefined) this.expr(`${ip}.acceptanceConditions[${ci}].when`, c.when, scope);
+    });
+    if (item.result?.licence && !this.licences.has(item.result.licence))
+      this.err(`${ip}.result.licence`, `unknown e-licence type ${item.result.licence}`);
+    return scope;
+  }
+
+  run() {
+    const c = this.c;
+    c.commitmentTemplates.forEach((t, ti) => {
+      if (t.excludedWhen !== undefined) this.expr(`$.commitmentTemplates[${ti}].excludedWhen`, t.excludedWhen, { fields: new Set() });
+    });
+    const seen = new Map();
+    const scopes = new Map();
+    const implCodes = new Set();
+    c.items.forEach((item, i) => {
+      if (seen.has(item.id)) this.err(`$.items[${i}].id`, `duplicate id ${item.id}`);
+      seen.set(item.id, `items[${i}]`);
+      if (implCodes.has(item.implCode)) this.err(`$.items[${i}].implCode`, `duplicate implCode ${item.implCode}`);
+      implCodes.add(item.implCode);
+      scopes.set(item.id, this.checkItem(item, i));
+    });
+    c.bundles.forEach((b, bi) => {
+      if (seen.has(b.id)) this.err(`$.bundles[${bi}].id`, `duplicate id ${b.id}`);
+      seen.set(b.id, `bundles[${bi}]`);
+      const merged = new Set();
+      b.items.forEach((e) => (scopes.get(e.item)?.fields || []).forEach((id) => merged.add(id)));
+      b.items.forEach((e, ei) => {
+        if (!scopes.has(e.item)) this.err(`$.bundles[${bi}].items[${ei}].item`, `unknown item ${e.item}`);
+        if (e.when !== undefined) this.expr(`$.bundles[${bi}].items[${ei}].when`, e.when, { fields: merged });
+      });
+    });
+    c.policies.forEach((p, pi) => {
+      if (seen.has(p.id)) this.err(`$.policies[${pi}].id`, `duplicate id ${p.id}`);
+      seen.set(p.id, `policies[${pi}]`);
+      const none = { fields: new Set() };
+      p.eligibility.forEach((e, ei) => e.when !== undefined && this.expr(`$.policies[${pi}].eligibility[${ei}].when`, e.when, none));
+      if (p.benefit.amountFen !== undefined) this.expr(`$.policies[${pi}].benefit.amountFen`, p.benefit.amountFen, none);
+      if (p.validFrom && p.validTo && p.validFrom > p.validTo) this.err(`$.policies[${pi}].validTo`, 'validTo is before validFrom');
+    });
+    return this.errors;
+  }
+}
+
+export function checkCatalog(catalog) {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  ajv.addFormat('uri', /^https?:\/\/[^\s]+$/);
+  const validate = ajv.compile(schema);
+  if (!validate(catalog)) {
+    // ajv reports "/items/0/form" style pointers; print them as $.items[0].form
+    return validate.errors.map((e) => {
+      const path = '$' + e.instancePath.split('/').slice(1).map((s) => (/^[0-9]+$/.test(s) ? `[${s}]` : `.${s}`)).join('');
+      return `${path}: ${e.message}${e.params && Object.keys(e.params).length ? ' ' + JSON.stringify(e.params) : ''}`;
+    });
+  }
+  return new Checker(catalog).run();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const quiet = args.includes('--quiet');
+  const files = args.filter((a) => a !== '--quiet');
+  if (!files.length) {
+    console.error('usage: node scripts/check-catalog.mjs [--quiet] FILE...');
+    process.exit(64);
+  }
+  let failed = 0;
+  for (const file of files) {
+    let catalog;
+    try {
+      catalog = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      console.error(`${file}: $: not readable JSON: ${e.message}`);
+      failed++;
+      continue;
+    }
+    const errors = checkCatalog(catalog);
+    for (const e of errors.slice(0, 200)) console.error(`${file}: ${e}`);
+    if (errors.length > 200) console.error(`${file}: … ${errors.length - 200} more`);
+    if (errors.length) failed++;
+    else if (!quiet)
+      console.log(`${file}: ok (${catalog.items.length} items, ${catalog.bundles.length} bundles, ${catalog.policies.length} policies)`);
+  }
+  process.exit(failed ? 2 : 0);
+}
