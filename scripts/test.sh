@@ -40,24 +40,30 @@ mkdir -p "$RESULTS"
 total_pass=0
 total_fail=0
 summary=()
+group_start=$SECONDS
 
 # record <label> <passed> <failed> <skipped> [note]
 record() {
   total_pass=$((total_pass + $2))
   total_fail=$((total_fail + $3))
-  summary+=("$(printf '  %-28s pass %-5s fail %-5s skip %-5s %s' "$1" "$2" "$3" "$4" "${5:-}")")
+  summary+=("$(printf '  %-24s pass %-5s fail %-5s skip %-5s %4ss  %s' \
+    "$1" "$2" "$3" "$4" "$((SECONDS - group_start))" "${5:-}")")
 }
 
 finish() {
   echo
   echo "== test summary =="
   printf '%s\n' "${summary[@]}"
+  echo "  total time: ${SECONDS}s"
   echo "$total_pass passed, $total_fail failed"
   if [ "$total_fail" -eq 0 ] && [ "$total_pass" -gt 0 ]; then exit 0; fi
   exit 1
 }
 
-section() { printf '\n== %s ==\n' "$*"; }
+section() {
+  group_start=$SECONDS
+  printf '\n== %s ==\n' "$*"
+}
 
 # --- set-up and build ---------------------------------------------------------------------------
 if [ "$skip_setup" != 1 ]; then
