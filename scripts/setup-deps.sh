@@ -13,6 +13,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
+# npm needs a HOME for its cache; CI's environment may lack one.
+if [ -z "${HOME:-}" ]; then
+  HOME="$(getent passwd "$(id -u)" | cut -d: -f6)"
+  export HOME
+fi
+
 log() { echo "setup-deps: $*"; }
 die() { echo "setup-deps: error: $*" >&2; exit 1; }
 
