@@ -130,15 +130,24 @@ const DEPARTMENTS = [
     ['优待证', 'veteran preferential card', '21'], ['伤残抚恤', 'disability pension', '05'],
     ['自主就业退役士兵一次性经济补助', 'one-off grant for veterans', '05']]],
 ];
-// [action zh, en, prefer types (null = any)]
-const ACTIONS = [
-  ['核发', 'issuance of', null], ['申领', 'application for', null], ['变更', 'change of', null],
-  ['延续', 'renewal of', ['01']], ['注销', 'cancellation of', null], ['补办', 'replacement of', null],
-  ['换领', 'exchange of', null], ['备案', 'filing of', ['20', '01']], ['审批', 'approval of', ['01']],
-  ['认定', 'recognition of', ['07']], ['发放', 'payment of', ['05']], ['办理', 'processing of', null],
-];
-const QUALIFIERS = [['', ''], ['（个人）', ' (individuals)'], ['（企业）', ' (enterprises)'],
-  ['（首次）', ' (first time)'], ['（网上办理）', ' (online)'], ['（港澳居民）', ' (Hong Kong and Macao residents)']];
+// Actions that fit each item type: [zh, en]
+const A = {
+  issue: ['核发', 'issuance of'], apply: ['申领', 'application for'], change: ['变更', 'change of'],
+  renew: ['延续', 'renewal of'], cancel: ['注销', 'cancellation of'], replace: ['补办', 'replacement of'],
+  exchange: ['换领', 'exchange of'], file: ['备案', 'filing of'], approve: ['审批', 'approval of'],
+  recognise: ['认定', 'recognition of'], pay: ['发放', 'payment of'], handle: ['办理', 'processing of'],
+};
+const ACTIONS_BY_TYPE = {
+  '01': [A.issue, A.issue, A.change, A.renew, A.cancel, A.replace, A.approve],
+  '05': [A.apply, A.apply, A.pay, A.change, A.handle],
+  '07': [A.recognise, A.handle, A.change, A.replace, A.cancel],
+  '20': [A.file, A.file, A.change, A.cancel],
+  '21': [A.apply, A.handle, A.change, A.replace, A.exchange, A.cancel],
+};
+const QUALIFIERS = {
+  自然人: [['（个人）', ' (individuals)'], ['（首次）', ' (first time)'], ['（港澳居民）', ' (Hong Kong and Macao residents)']],
+  法人: [['（企业）', ' (enterprises)'], ['（首次）', ' (first time)'], ['（个体工商户）', ' (individual businesses)']],
+};
 const THEMES = ['开办企业', '社会保障', '医疗卫生', '教育', '交通出行', '住房保障', '户籍居住', '文化旅游',
   '生态环境', '农业农村', '婚姻生育', '养老服务', '就业创业', '税费优惠', '公共安全'];
 
@@ -206,9 +215,8 @@ const MATERIAL_POOL = [
 function makeItem(r, n, catalog) {
   const [deptZh, deptEn, audience, domain, objects] = r.pick(DEPARTMENTS);
   const [objZh, objEn, objType] = r.pick(objects);
-  let action = r.pick(ACTIONS);
-  for (let k = 0; k < 3 && action[2] && !action[2].includes(objType); k++) action = r.pick(ACTIONS);
-  const qualifier = r.chance(0.25) ? r.pick(QUALIFIERS.slice(1)) : QUALIFIERS[0];
+  const action = r.pick(ACTIONS_BY_TYPE[objType]);
+  const qualifier = r.chance(0.2) ? r.pick(QUALIFIERS[audience]) : ['', ''];
   const [division, districtZh, districtEn] = r.pick(DISTRICTS);
   const deptName = division === '440100' ? `广州市${deptZh}` : `广州市${districtZh}${deptZh}`;
   const deptNameEn = division === '440100' ? `Guangzhou ${deptEn}` : `${districtEn} District ${deptEn}`;
