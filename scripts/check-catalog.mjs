@@ -110,6 +110,19 @@ function referencesOf(expr) {
   return refs;
 }
 
+// Resolves a simple JSON path ($.a.b[0].c) inside obj; undefined when it leads nowhere.
+function resolvePath(obj, path) {
+  if (!path.startsWith('$')) return undefined;
+  const steps = path.slice(1).match(/\.[A-Za-z_$][A-Za-z0-9_$]*|\[[0-9]+\]/g) || [];
+  if (steps.join('') !== path.slice(1)) return undefined;
+  let cur = obj;
+  for (const s of steps) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = s.startsWith('[') ? cur[Number(s.slice(1, -1))] : cur[s.slice(1)];
+  }
+  return cur;
+}
+
 class Checker {
   constructor(catalog) {
     this.c = catalog;
@@ -261,6 +274,10 @@ class Checker {
       condIds.add(c.id);
       if (c.when !== undefined) this.expr(`${ip}.acceptanceConditions[${ci}].when`, c.when, scope);
     });
+    (item.notes || []).forEach((n, ni) => {
+      if (n.path !== undefined && resolvePath(item, n.path) === undefined)
+        this.err(`${ip}.notes[${ni}].path`, `${n.path} does not point at a value of the item`);
+    });
     if (item.result?.licence && !this.licences.has(item.result.licence))
       this.err(`${ip}.result.licence`, `unknown e-licence type ${item.result.licence}`);
     return scope;
@@ -289,6 +306,9 @@ class Checker {
       b.items.forEach((e, ei) => {
         if (!scopes.has(e.item)) this.err(`$.bundles[${bi}].items[${ei}].item`, `unknown item ${e.item}`);
         if (e.when !== undefined) this.expr(`$.bundles[${bi}].items[${ei}].when`, e.when, { fields: merged });
+      });
+      (b.conditions || []).forEach((r, ri) => {
+        if (r.when !== undefined) this.expr(`$.bundles[${bi}].conditions[${ri}].when`, r.when, { fields: merged });
       });
     });
     c.policies.forEach((p, pi) => {
