@@ -1,0 +1,112 @@
+// `haoban serve`: the back-office stub. Opens the SQLite store, serves the API and the H5
+// app, prints its URL once it is listening, and exits 0 on SIGINT or SIGTERM.
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <thread>
+
+#include "cli/options.h"
+#include "cli/serve_command.h"
+#include "haoban/store/database.h"
+#include "http/server.h"
+#include "http/signal_watcher.h"
+
+namespace haoban::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: haoban serve [--host 127.0.0.1] [--port 8080] [--app-dir app-mobile]\n"
+    "                    [--core-dir wasm/package] [--data-dir var]\n"
+    "                    [--catalog data/catalog/guangzhou.json]\n"
+    "  --port 0 picks a free port; relative paths resolve against the current directory.\n";
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "haoban serve: %s\n%s", message.c_str(), kUsage);
+  return 2;
+}
+
+std::filesystem::path absolute_path(const std::string& text) {
+  std::error_code error;
+  auto path = std::filesystem::absolute(text, error);
+  return error ? std::filesystem::path(text) : path.lexically_normal();
+}
+
+}  // namespace
+
+int run_serve(const std::vector<std::string>& args) {
+  // Before any thread exists, so that every thread inherits the mask and only the
+  // watcher receives SIGINT/SIGTERM.
+  http::SignalWatcher::block_shutdown_signals();
+  std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not kill the stub
+
+  std::string error;
+  const auto options =
+      parse_options(args, {"host", "port", "app-dir", "core-dir", "data-dir", "catalog"}, &error);
+  if (!options) return usage_error(error);
+  if (!options->positional.empty()) {
+    return usage_error("unexpected argument '" + options->positional.front() + "'");
+  }
+
+  http::ServerConfig config;
+  config.host = options->get("host", "127.0.0.1");
+  const std::string port_text = options->get("port", "8080");
+  try {
+    size_t used = 0;
+    config.port = std::stoi(port_text, &used);
+    if (used != port_text.size() || config.port < 0 || config.port > 65535) throw 0;
+  } catch (...) {
+    return usage_error("--port must be a number from 0 to 65535, not '" + port_text + "'");
+  }
+  config.app_dir = absolute_path(options->get("app-dir", "app-mobile"));
+  config.core_dir = absolute_path(options->get("core-dir", "wasm/package"));
+  config.catalog_file = absolute_path(options->get("catalog", "data/catalog/guangzhou.json"));
+  const auto data_dir = absolute_path(options->get("data-dir", "var"));
+  config.access_log = true;
+
+  std::error_code fs_error;
+  if (!std::filesystem::is_directory(config.app_dir, fs_error)) {
+    std::fprintf(stderr, "haoban serve: warning: no app directory at %s\n", config.app_dir.c_str());
+  }
+  if (!std::filesystem::is_directory(config.core_dir, fs_error)) {
+    std::fprintf(stderr, "haoban serve: warning: no core package at %s (build wasm-release)\n",
+                 config.core_dir.c_str());
+  }
+  std::filesystem::create_directories(data_dir, fs_error);
+  if (fs_error) {
+    std::fprintf(stderr, "haoban serve: cannot create %s: %s\n", data_dir.c_str(),
+                 fs_error.message().c_str());
+    return 1;
+  }
+  const auto database_path = (data_dir / "haoban.sqlite").string();
+  auto database = store::Database::open(database_path, &error);
+  if (!database) {
+    std::fprintf(stderr, "haoban serve: cannot open %s: %s\n", database_path.c_str(),
+                 error.c_str());
+    return 1;
+  }
+  config.database = database.get();
+
+  http::Server server(std::move(config));
+  if (!server.bind(&error)) {
+    std::fprintf(stderr, "haoban serve: %s\n", error.c_str());
+    return 1;
+  }
+  http::SignalWatcher watcher([&server](int) { server.stop(); });
+
+  // Printed once the socket is bound: connections are queued from now on, so whoever
+  // reads this line (a test, the run script) may connect at once.
+  std::printf("haoban: serving %s\n", server.url().c_str());
+  std::fflush(stdout);
+
+  const bool ok = server.run();
+  if (watcher.received() != 0) {
+    std::fprintf(stderr, "haoban: signal %d, stopped\n", watcher.received());
+    return 0;
+  }
+  return ok ? 0 : 1;
+}
+
+}  // namespace haoban::cli

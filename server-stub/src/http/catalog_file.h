@@ -1,0 +1,39 @@
+// The catalogue file the stub serves at GET /api/v1/catalog. It is re-read only when its
+// size or modification time changes, and carries a strong ETag (a hash of its bytes) so
+// that clients can revalidate with If-None-Match instead of downloading it again.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace haoban::http {
+
+class CatalogFile {
+ public:
+  struct Snapshot {
+    std::string body;
+    std::string etag;  // quoted, e.g. "\"9f2c…\""
+  };
+
+  explicit CatalogFile(std::filesystem::path path);
+
+  // The current contents, or nullptr when the file is missing, unreadable or too large
+  // (*error then says which). Thread-safe.
+  std::shared_ptr<const Snapshot> load(std::string* error);
+
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  std::mutex mutex_;
+  std::shared_ptr<const Snapshot> cached_;
+  std::filesystem::file_time_type cached_mtime_{};
+  std::uintmax_t cached_size_ = 0;
+};
+
+// 64-bit FNV-1a of the bytes as 16 hex digits: enough to tell versions apart, not a MAC.
+std::string content_hash_hex(std::string_view bytes);
+
+}  // namespace haoban::http

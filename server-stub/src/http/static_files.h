@@ -1,0 +1,25 @@
+// Serving a folder of files (the H5 app at /, the wasm package at /core/) without ever
+// letting a request read outside that folder.
+#pragma once
+
+#include <httplib.h>
+
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+namespace haoban::http {
+
+// Maps the (already percent-decoded) URL path below a mount point to a file under root.
+// Refuses — returns nullopt — any path with a "." or ".." segment, a hidden segment
+// (".git"), a backslash, a NUL or other control byte, or more than 32 segments; it checks the
+// text of the path only, so it never touches the file system. "" and "dir/" map to index.html.
+std::optional<std::filesystem::path> resolve_static_path(const std::filesystem::path& root,
+                                                         std::string_view url_path);
+
+// Answers a GET/HEAD for url_path below root: 200 with the file and its MIME type, or a
+// JSON 404 (also for refused paths, so that probing learns nothing).
+void serve_static(const std::filesystem::path& root, std::string_view url_path,
+                  httplib::Response& res);
+
+}  // namespace haoban::http
