@@ -41,7 +41,11 @@ if(NOT EMSCRIPTEN)
   if(NOT EXISTS /usr/include/httplib.h)
     message(FATAL_ERROR "cpp-httplib missing: run scripts/setup-deps.sh")
   endif()
+  # Debian's httplib.h holds declarations only: the code is in libcpp-httplib.so, built with
+  # SSL/zlib/brotli support. Its defines change class layouts, so take them from pkg-config.
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(CPP_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   add_library(httplib INTERFACE)
-  target_link_libraries(httplib INTERFACE Threads::Threads)
+  target_link_libraries(httplib INTERFACE PkgConfig::CPP_HTTPLIB Threads::Threads)
   add_library(httplib::httplib ALIAS httplib)
 endif()
