@@ -5,7 +5,10 @@
 // generator's output; the C++ loader (`haoban catalog check`) is the authority at run time
 // and also compiles every expression.
 //
-//   node scripts/check-catalog.mjs [--quiet] FILE...     exit 0 when clean, 2 on errors
+//   node scripts/check-catalog.mjs [--quiet] [--profiles PROFILES.json] FILE...   exit 0 clean, 2 on errors
+//
+// --profiles also checks test profiles (data/catalog/profiles.sample.json) against each FILE's
+// profileFields and licenceTypes: declared names, value types, ID and USCC check digits.
 //
 // Every error names the JSON path of the offending value.
 
@@ -323,6 +326,69 @@ class Checker {
   }
 }
 
+// --- test profiles (data/catalog/profiles.sample.json) ------------------------------------
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+function idValid(s) {
+  if (!/^[0-9]{17}[0-9X]$/.test(s)) return false;
+  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(s[i]), 0);
+  return '10X98765432'[sum % 11] === s[17] && DATE_LITERAL.test(`${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`);
+}
+function usccValid(s) {
+  if (s.length !== 18 || [...s].some((c) => !USCC_ALPHABET.includes(c))) return false;
+  const sum = USCC_WEIGHTS.reduce((acc, w, i) => acc + w * USCC_ALPHABET.indexOf(s[i]), 0);
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31] === s[17];
+}
+function valueFits(type, v, codes) {
+  switch (type) {
+    case 'text': return typeof v === 'string' && v.length > 0;
+    case 'number': return typeof v === 'number' && Number.isFinite(v);
+    case 'money': return Number.isInteger(v) && v >= 0;
+    case 'boolean': return typeof v === 'boolean';
+    case 'date': return typeof v === 'string' && DATE_LITERAL.test(v);
+    case 'code': return typeof v === 'string' && (!codes || codes.includes(v));
+    case 'codes': return Array.isArray(v) && v.every((x) => !codes || codes.includes(x));
+    case 'id_number': return typeof v === 'string' && idValid(v);
+    case 'uscc': return typeof v === 'string' && usccValid(v);
+    case 'mobile': return typeof v === 'string' && /^1[3-9][0-9]{9}$/.test(v);
+    case 'email': return typeof v === 'string' && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v);
+    case 'division': return typeof v === 'string' && /^[1-9][0-9]{5}$/.test(v);
+    default: return false;
+  }
+}
+
+// Checks a profiles document against the catalogue's profileFields and licenceTypes.
+export function checkProfiles(catalog, doc) {
+  const errors = [];
+  const fields = new Map(catalog.profileFields.map((p) => [p.path.slice('applicant.'.length), p]));
+  const licences = new Map(catalog.licenceTypes.map((l) => [l.id, new Map(l.fields.map((f) => [f.id, f]))]));
+  const ids = new Set();
+  (doc.profiles || []).forEach((p, pi) => {
+    const pp = `$.profiles[${pi}]`;
+    if (ids.has(p.id)) errors.push(`${pp}.id: duplicate profile id ${p.id}`);
+    ids.add(p.id);
+    const kind = p.applicant?.kind;
+    if (kind !== '自然人' && kind !== '法人') errors.push(`${pp}.applicant.kind: must be 自然人 or 法人`);
+    for (const [k, v] of Object.entries(p.applicant || {})) {
+      const f = fields.get(k);
+      if (!f) errors.push(`${pp}.applicant.${k}: not a declared profile field`);
+      else if (!valueFits(f.type, v, f.codes)) errors.push(`${pp}.applicant.${k}: ${JSON.stringify(v)} is not a valid ${f.type}`);
+      else if (!f.audience.includes(kind)) errors.push(`${pp}.applicant.${k}: not a fact of a ${kind} profile`);
+    }
+    for (const [t, data] of Object.entries(p.licences || {})) {
+      const lf = licences.get(t);
+      if (!lf) { errors.push(`${pp}.licences.${t}: unknown e-licence type`); continue; }
+      for (const [k, v] of Object.entries(data)) {
+        const f = lf.get(k);
+        if (!f) errors.push(`${pp}.licences.${t}.${k}: not a field of ${t}`);
+        else if (!valueFits(f.type, v)) errors.push(`${pp}.licences.${t}.${k}: ${JSON.stringify(v)} is not a valid ${f.type}`);
+      }
+    }
+  });
+  return errors;
+}
+
 export function checkCatalog(catalog) {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   ajv.addFormat('uri', /^https?:\/\/[^\s]+$/);
@@ -340,9 +406,11 @@ export function checkCatalog(catalog) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const quiet = args.includes('--quiet');
-  const files = args.filter((a) => a !== '--quiet');
+  const pi = args.indexOf('--profiles');
+  const profilesFile = pi >= 0 ? args[pi + 1] : null;
+  const files = args.filter((a, i) => a !== '--quiet' && (pi < 0 || (i !== pi && i !== pi + 1)));
   if (!files.length) {
-    console.error('usage: node scripts/check-catalog.mjs [--quiet] FILE...');
+    console.error('usage: node scripts/check-catalog.mjs [--quiet] [--profiles PROFILES.json] FILE...');
     process.exit(64);
   }
   let failed = 0;
@@ -356,6 +424,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       continue;
     }
     const errors = checkCatalog(catalog);
+    if (profilesFile && !errors.length) {
+      for (const e of checkProfiles(catalog, JSON.parse(readFileSync(profilesFile, 'utf8')))) errors.push(`${profilesFile} ${e}`);
+    }
     for (const e of errors.slice(0, 200)) console.error(`${file}: ${e}`);
     if (errors.length > 200) console.error(`${file}: … ${errors.length - 200} more`);
     if (errors.length) failed++;

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkCatalog } from '../../scripts/check-catalog.mjs';
+import { checkCatalog, checkProfiles } from '../../scripts/check-catalog.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const sample = () => JSON.parse(readFileSync(join(root, 'data', 'catalog', 'guangzhou.json'), 'utf8'));
@@ -86,6 +86,19 @@ test('the schema rejects structural errors with JSON paths', () => {
   const errors = checkCatalog(c);
   assert.ok(errors.some((e) => e.startsWith('$.items[1].basicCode')), errors.join('\n'));
   assert.ok(errors.some((e) => e.startsWith('$.items[2].materials[0]')), errors.join('\n'));
+});
+
+test('the sample profiles fit the catalogue, and bad ones are reported', () => {
+  const profiles = JSON.parse(readFileSync(join(root, 'data', 'catalog', 'profiles.sample.json'), 'utf8'));
+  assert.deepEqual(checkProfiles(sample(), profiles), []);
+  const kinds = profiles.profiles.map((p) => p.applicant.kind);
+  assert.ok(kinds.includes('自然人') && kinds.includes('法人'));
+  profiles.profiles[0].applicant.idNumber = '430524199506123412';  // wrong check digit
+  profiles.profiles[0].applicant.nope = 1;
+  assert.deepEqual(checkProfiles(sample(), profiles), [
+    '$.profiles[0].applicant.idNumber: "430524199506123412" is not a valid id_number',
+    '$.profiles[0].applicant.nope: not a declared profile field',
+  ]);
 });
 
 test('the pinyin table covers the 6,763 GB2312 hanzi with all readings', () => {
