@@ -28,6 +28,11 @@ const FUNCTIONS = new Map([
   ['uscc_valid', [1, 1]], ['division_name', [1, 1]], ['division_contains', [2, 2]],
   ['len', [1, 1]], ['matches', [2, 2]], ['fen', [1, 1]],
 ]);
+// Standard JsonLogic operations (besides the functions above) accepted in JsonLogic form.
+const JSONLOGIC_OPS = new Set(['var', 'and', 'or', 'if', '?:', '==', '!=', '===', '!==', '<', '<=', '>', '>=',
+  '!', '!!', '+', '-', '*', '/', '%', 'min', 'max', 'cat', 'substr', 'in', 'merge', 'missing', 'missing_some',
+  '??', 'map', 'filter', 'reduce', 'all', 'some', 'none']);
+const ITERATORS = new Set(['map', 'filter', 'reduce', 'all', 'some', 'none']);
 const RESERVED = new Set(['applicant', 'licences', 'row', 'form', 'today', 'true', 'false', 'null', 'in']);
 const DATE_LITERAL = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
@@ -93,8 +98,9 @@ function referencesOf(expr) {
     if (stack.length) throw new Error('unclosed bracket');
     return refs;
   }
-  const walk = (node) => {
-    if (Array.isArray(node)) return node.forEach(walk);
+  // inIterator: inside the per-element expression of map/filter/…, where var names the element
+  const walk = (node, inIterator) => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, inIterator));
     if (node === null || typeof node !== 'object') return;
     const keys = Object.keys(node);
     if (keys.length !== 1) throw new Error(`a JsonLogic operation has exactly one key, found ${keys.length}`);
@@ -103,13 +109,19 @@ function referencesOf(expr) {
     if (op === 'var') {
       const path = Array.isArray(arg) ? arg[0] : arg;
       if (typeof path !== 'string') throw new Error('var needs a string path');
-      refs.push({ path, call: false });
+      if (!inIterator) refs.push({ path, call: false });
       return;
     }
     if (FUNCTIONS.has(op)) refs.push({ path: op, call: true, argc: Array.isArray(arg) ? arg.length : 1 });
-    walk(arg);
+    else if (!JSONLOGIC_OPS.has(op)) throw new Error(`unknown JsonLogic operation ${op}`);
+    if (ITERATORS.has(op) && Array.isArray(arg)) {
+      walk(arg[0], inIterator);
+      arg.slice(1).forEach((n) => walk(n, true));
+      return;
+    }
+    walk(arg, inIterator);
   };
-  walk(expr);
+  walk(expr, false);
   return refs;
 }
 
