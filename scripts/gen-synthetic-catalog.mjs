@@ -4,7 +4,7 @@
 // The eight real items, the bundles, policies, profile fields, e-licence types and commitment
 // templates of data/catalog/guangzhou.json are included as they are; the rest are generated
 // from department / action / object vocabularies, with conditions, materials, 情形 and forms of
-// 5–40 fields (about one item in eight has a repeating group).
+// 5–40 fields (about one item in ten has a repeating group).
 //
 //   node scripts/gen-synthetic-catalog.mjs OUT.json [--items N] [--seed S] [--pretty] [--check]
 //
