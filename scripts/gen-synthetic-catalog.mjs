@@ -269,7 +269,7 @@ function makeItem(r, n, catalog) {
     if (type === 'date' && r.chance(0.5)) f.max = 'today()';
   }
   if (used.has('startDate') && used.has('endDate')) {
-    fields.find((f) => f.id === 'endDate').rules = [{ id: 'afterStart', assert: 'endDate == null || startDate == null || endDate >= startDate',
+    fields.find((f) => f.id === 'endDate').rules = [{ id: 'afterStart', assert: 'endDate >= startDate',
       message: T('结束日期不能早于开始日期。', 'The end date cannot be before the start date.') }];
   }
   if (!isOrg && used.has('idNumber')) {
@@ -302,9 +302,11 @@ function makeItem(r, n, catalog) {
     pages.push({ id: `page${pages.length + 1}`, title: T(`第${pages.length + 1}步`, `Step ${pages.length + 1}`), fields: fields.slice(i, i + 8) });
   }
   if (group) pages.push({ id: `page${pages.length + 1}`, title: group.label, fields: [group] });
+  // a cross-field rule on items that have both dates
   const rules = [];
-  if (group && isOrg) {
-    rules.push({ id: 'membersPresent', assert: `len(${group.id}) >= ${group.min}`, message: T('请至少填写规定数量的成员。', 'Enter at least the required number of members.'), fields: [group.id] });
+  if (used.has('startDate') && used.has('endDate') && r.chance(0.5)) {
+    rules.push({ id: 'periodWithinYear', assert: 'date_diff(startDate, endDate, "day") <= 366',
+      message: T('起止期间不能超过一年。', 'The period cannot exceed one year.'), fields: ['endDate'] });
   }
 
   // --- materials ---
