@@ -7,6 +7,11 @@
 // 5–40 fields (about one item in ten has a repeating group).
 //
 //   node scripts/gen-synthetic-catalog.mjs OUT.json [--items N] [--seed S] [--pretty] [--check]
+//   node scripts/gen-synthetic-catalog.mjs OUT.json --bench-only [--pretty] [--check]
+//
+// Every catalogue also holds "bench-form-80", the benchmark form of DESIGN.md's budgets: exactly
+// 80 top-level fields with chained visibility, required and computed expressions, cross-field
+// rules, and a repeating group of up to 50 rows. --bench-only writes a catalogue with just it.
 //
 // Same arguments → byte-identical output (a seeded PRNG, no clock). Not committed: the file is
 // ~60 MB. --check validates the result with scripts/check-catalog.mjs (schema + references).
@@ -18,18 +23,19 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const opts = { out: null, items: 11449, seed: 20261127, pretty: false, check: false };
+  const opts = { out: null, items: 11449, seed: 20261127, pretty: false, check: false, benchOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--items') opts.items = Number(argv[++i]);
     else if (a === '--seed') opts.seed = Number(argv[++i]);
     else if (a === '--pretty') opts.pretty = true;
     else if (a === '--check') opts.check = true;
+    else if (a === '--bench-only') opts.benchOnly = true;
     else if (!a.startsWith('--') && !opts.out) opts.out = a;
     else throw new Error(`unknown argument ${a}`);
   }
   if (!opts.out || !Number.isInteger(opts.items) || opts.items < 1 || opts.items > 200000) {
-    throw new Error('usage: node scripts/gen-synthetic-catalog.mjs OUT.json [--items N] [--seed S] [--pretty] [--check]');
+    throw new Error('usage: node scripts/gen-synthetic-catalog.mjs OUT.json [--items N] [--seed S] [--pretty] [--check] [--bench-only]');
   }
   return opts;
 }
@@ -376,13 +382,102 @@ function makeItem(r, n, catalog) {
   return item;
 }
 
+// The benchmark item: exactly 80 top-level fields and a group of up to 50 rows, with dependency
+// chains deep enough that an incremental update has real work to do: 10 scenario switches gate
+// 40 fields; 10 numbers feed a chain of 10 computed sums; identity fields feed computed facts.
+function makeBenchItem() {
+  const f = (id, type, zh, en, extra = {}) => ({ id, type, label: T(zh, en), ...extra });
+  const fields = [
+    f('applicantName', 'text', '姓名', 'Name', { required: true, maxLength: 50, prefill: { from: 'applicant.name' } }),
+    f('idNumber', 'id_number', '公民身份号码', 'ID number', { required: true, prefill: { from: 'applicant.idNumber' },
+      rules: [{ id: 'valid', assert: 'id_valid(idNumber)', message: T('公民身份号码无效。', 'The ID number is not valid.') }] }),
+    f('birthDate', 'date', '出生日期', 'Date of birth', { computed: 'id_birth_date(idNumber)' }),
+    f('age', 'number', '年龄', 'Age', { integer: true, computed: 'age(birthDate)' }),
+    f('mobile', 'mobile', '手机号码', 'Mobile', { required: true, prefill: { from: 'applicant.mobile' } }),
+  ];
+  for (let i = 1; i <= 10; i++) {
+    fields.push(f(`s${i}`, 'radio', `情形${i}`, `Scenario ${i}`, { options: YES_NO, default: 'no', required: true }));
+  }
+  const kinds = [['text', { maxLength: 100 }], ['date', { max: 'today()' }], ['select', { options: OPTION_SETS.abc }],
+    ['money', { min: 0, max: 1000000000 }]];
+  for (let i = 1; i <= 40; i++) {
+    const gate = `s${((i - 1) % 10) + 1}`;
+    const [type, extra] = kinds[(i - 1) % kinds.length];
+    fields.push(f(`g${i}`, type, `情形字段${i}`, `Scenario field ${i}`,
+      { ...extra, visible: `${gate} == "yes"`, required: i % 2 ? `${gate} == "yes" && age >= 18` : false }));
+  }
+  for (let i = 1; i <= 10; i++) {
+    fields.push(f(`n${i}`, 'number', `数量${i}`, `Quantity ${i}`, { integer: true, min: 0, max: 1000000, required: i <= 5 }));
+  }
+  fields.push(f('c1', 'number', '小计1', 'Subtotal 1', { computed: 'n1 + n2' }));
+  for (let i = 2; i <= 9; i++) fields.push(f(`c${i}`, 'number', `小计${i}`, `Subtotal ${i}`, { computed: `c${i - 1} + n${i + 1}` }));
+  fields.push(f('memberCount', 'number', '成员人数', 'Members', { integer: true, computed: 'len(members)' }));
+  fields.push(f('hukouDivision', 'division', '户籍地', 'Household registration', { levels: 'district', required: true,
+    prefill: { from: 'applicant.hukouDivision' } }));
+  fields.push(f('address', 'text', '居住地址', 'Address', { required: true, maxLength: 150 }));
+  fields.push(f('email', 'email', '电子邮箱', 'Email'));
+  fields.push(f('declaration', 'agreement', '我承诺所填信息真实有效', 'I declare the information is true',
+    { required: true, agreementText: T('本人承诺所填信息真实有效。', 'I declare the information is true.') }));
+  fields.push(f('signature', 'signature', '申请人签名', 'Signature', { required: true }));
+  if (fields.length !== 80) throw new Error(`bench form has ${fields.length} fields, not 80`);
+  const group = {
+    id: 'members', type: 'group', label: T('家庭成员', 'Family members'), min: 0, max: 50,
+    fields: [
+      f('memberName', 'text', '姓名', 'Name', { required: true, maxLength: 50 }),
+      f('memberIdNumber', 'id_number', '公民身份号码', 'ID number', { required: true }),
+      f('relation', 'select', '关系', 'Relation', { required: true, options: [{ code: 'spouse', zh: '配偶', en: 'Spouse' },
+        { code: 'child', zh: '子女', en: 'Child' }, { code: 'parent', zh: '父母', en: 'Parent' }] }),
+      f('memberBirthDate', 'date', '出生日期', 'Date of birth', { computed: 'id_birth_date(row.memberIdNumber)' }),
+      f('memberAge', 'number', '年龄', 'Age', { integer: true, computed: 'age(row.memberBirthDate)' }),
+      f('monthlyIncome', 'money', '月收入（元）', 'Monthly income (yuan)', { min: 0, max: 100000000, required: 'row.memberAge >= 18' }),
+    ],
+    rowRules: [
+      { id: 'idValid', assert: 'id_valid(row.memberIdNumber)', message: T('成员的公民身份号码无效。', "The member's ID number is not valid."), fields: ['memberIdNumber'] },
+      { id: 'childYounger', assert: 'row.relation != "child" || row.memberBirthDate > birthDate',
+        message: T('子女应比申请人年轻。', 'A child must be younger than the applicant.'), fields: ['relation'] },
+      { id: 'notSelf', assert: 'row.memberIdNumber != idNumber', message: T('成员不能是申请人本人。', 'A member cannot be the applicant.'), fields: ['memberIdNumber'] },
+    ],
+  };
+  const pages = [];
+  for (let i = 0; i < fields.length; i += 10) {
+    pages.push({ id: `page${pages.length + 1}`, title: T(`第${pages.length + 1}步`, `Step ${pages.length + 1}`), fields: fields.slice(i, i + 10) });
+  }
+  pages.push({ id: 'membersPage', title: group.label, fields: [group] });
+  const rules = [];
+  for (let i = 1; i <= 9; i++) {
+    rules.push({ id: `cap${i}`, assert: `c${i} <= 5000000`, message: T(`小计${i}超过上限。`, `Subtotal ${i} exceeds the cap.`), fields: [`n${i + 1}`] });
+  }
+  rules.push({ id: 'adult', assert: 'age >= 18', message: T('申请人应年满18周岁。', 'The applicant must be at least 18.'), fields: ['idNumber'] });
+  return {
+    id: 'bench-form-80', revision: 1, basicCode: '000199999000', implCode: '11440100BENCH000199999000001',
+    name: T('基准测试表单（80个字段）', 'Benchmark form (80 fields)'), type: '21', level: '3', audience: ['自然人'],
+    department: { name: T('广州市政务服务数据管理局', 'Guangzhou Government Service and Data Administration'), division: '440100' },
+    legalBasis: [{ title: { zh: '（合成数据）' } }],
+    acceptanceConditions: [{ id: 'adult', zh: '申请人年满18周岁', en: 'The applicant is at least 18', when: 'age(applicant.birthDate) >= 18' }],
+    timeLimits: { statutory: { value: 20, unit: '工作日' }, promised: { value: 5, unit: '工作日' } },
+    handlingType: '承诺件', visits: 0, onlineDepth: 4, scope: { range: '全市' }, fees: [],
+    keywords: ['基准测试'], themes: ['测试'],
+    form: { pages, rules },
+    materials: [
+      { id: 'idCard', name: T('居民身份证', 'Resident ID card'), kind: 1, form: '电子', originals: 0, copies: 0, necessity: '必要',
+        source: '政府部门核发', replaceBy: { licence: 'resident_id_card' } },
+      ...Array.from({ length: 10 }, (_, i) => ({ id: `proof${i + 1}`, name: T(`情形${i + 1}证明`, `Proof for scenario ${i + 1}`), kind: 1,
+        form: '纸质+电子', originals: 1, copies: 1, necessity: i % 3 === 2 ? '容缺后补' : '必要',
+        ...(i % 3 === 2 ? { deferralWorkingDays: 10 } : {}), source: '申请人自备', when: `s${i + 1} == "yes"` })),
+    ],
+    sources: [],
+    notes: [{ status: 'info', zh: '合成数据：基准测试用的80字段表单。', en: 'Synthetic: the 80-field benchmark form.' }],
+  };
+}
+
 function main() {
   const opts = parseArgs(process.argv.slice(2));
   const real = JSON.parse(readFileSync(join(repoRoot, 'data', 'catalog', 'guangzhou.json'), 'utf8'));
   const r = rng(opts.seed);
   const ctx = { licences: new Set(real.licenceTypes.map((l) => l.id)) };
-  const items = real.items.slice(0, Math.min(real.items.length, opts.items));
-  for (let n = 1; items.length < opts.items; n++) items.push(makeItem(r, n, ctx));
+  const items = opts.benchOnly ? [makeBenchItem()] : real.items.slice(0, Math.min(real.items.length, opts.items));
+  if (!opts.benchOnly && items.length < opts.items) items.push(makeBenchItem());
+  for (let n = 1; !opts.benchOnly && items.length < opts.items; n++) items.push(makeItem(r, n, ctx));
   const catalog = {
     formatVersion: 1,
     catalogVersion: '2026.11.1',
@@ -394,7 +489,7 @@ function main() {
     licenceTypes: real.licenceTypes,
     commitmentTemplates: real.commitmentTemplates,
     items,
-    bundles: opts.items >= real.items.length ? real.bundles : [],
+    bundles: !opts.benchOnly && opts.items >= real.items.length ? real.bundles : [],
     policies: real.policies,
   };
   const text = JSON.stringify(catalog, null, opts.pretty ? 2 : undefined) + '\n';

@@ -133,11 +133,20 @@ test('the synthetic generator is deterministic and its output checks clean', () 
     const catalog = JSON.parse(a);
     assert.equal(catalog.items.length, 300);
     assert.equal(new Set(catalog.items.map((i) => i.id)).size, 300);
-    for (const item of catalog.items.slice(8)) {
+    assert.equal(catalog.items[8].id, 'bench-form-80');
+    for (const item of catalog.items.slice(9)) {
       const { top } = fieldCounts(item);
       assert.ok(top >= 5 && top <= 42, `${item.id} has ${top} fields`);
     }
     assert.deepEqual(checkCatalog(catalog), []);
+
+    // the benchmark form of DESIGN.md's budgets: 80 fields and a group of up to 50 rows
+    execFileSync(process.execPath, [join(root, 'scripts', 'gen-synthetic-catalog.mjs'), join(dir, 'bench.json'), '--bench-only'], { stdio: 'pipe' });
+    const bench = JSON.parse(readFileSync(join(dir, 'bench.json'), 'utf8'));
+    assert.equal(bench.items.length, 1);
+    assert.deepEqual(fieldCounts(bench.items[0]), { top: 80, groups: 1 });
+    assert.equal(bench.items[0].form.pages.at(-1).fields[0].max, 50);
+    assert.deepEqual(checkCatalog(bench), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
