@@ -1,0 +1,95 @@
+#include "haoban/expr/engine.h"
+
+#include "haoban/expr/evaluator.h"
+#include "haoban/expr/jsonlogic_compiler.h"
+
+namespace haoban::expr {
+
+Compiled compile_jsonlogic(const json& rule, const CompileOptions& options) {
+  Compiled out;
+  try {
+    auto program = std::make_shared<Program>();
+    compile_jsonlogic_into(*program, rule, options);
+    out.program = std::move(program);
+  } catch (const EvalFailure& failure) {
+    out.error = failure.error();
+  } catch (const std::bad_alloc&) {
+    out.error = Error{error_type::kArrayTooLong, "out of memory while compiling", {}, nullptr};
+  }
+  return out;
+}
+
+Compiled compile_jsonlogic_text(std::string_view text, const CompileOptions& options) {
+  Error error;
+  auto rule =
+      parse_bounded_json(text, options.limits.max_depth, options.limits.max_source_bytes, &error);
+  if (!rule) {
+    Compiled out;
+    out.error = std::move(error);
+    return out;
+  }
+  return compile_jsonlogic(*rule, options);
+}
+
+Outcome evaluate(const Program& program, const json& data, const EvalEnv& env) {
+  Outcome out;
+  try {
+    Evaluator evaluator(program);
+    out.value = to_json(evaluator.run(data, env));
+    out.ok = true;
+  } catch (const EvalFailure& failure) {
+    out.error = failure.error();
+  } catch (const std::bad_alloc&) {
+    out.error = Error{error_type::kArrayTooLong, "out of memory while evaluating", {}, nullptr};
+  }
+  return out;
+}
+
+std::optional<json> parse_bounded_json(std::string_view text, int max_depth, size_t max_bytes,
+                                       Error* error) {
+  if (text.size() > max_bytes) {
+    if (error) {
+      *error = Error{error_type::kStringTooLong,
+                     "the JSON text is larger than " + std::to_string(max_bytes) + " bytes",
+                     {},
+                     nullptr};
+    }
+    return std::nullopt;
+  }
+  // A byte scan for nesting before parsing: cheap, and it keeps every later recursive walk of
+  // the document (copies, comparisons, compilation) within bounds.
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) {
+        if (error) {
+          *error = Error{error_type::kNestingTooDeep,
+                         "the JSON is nested deeper than " + std::to_string(max_depth) + " levels",
+                         {},
+                         nullptr};
+        }
+        return std::nullopt;
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  json parsed = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) {
+    if (error) *error = Error{error_type::kBadJson, "the text is not valid JSON", {}, nullptr};
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+}  // namespace haoban::expr

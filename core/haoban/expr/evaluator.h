@@ -1,0 +1,69 @@
+// Evaluates a compiled Program against JSON data. One Evaluator per thread; reuse it across
+// runs so that its stacks and arena keep their capacity (no allocation in the common case).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "haoban/expr/functions.h"
+#include "haoban/expr/ir.h"
+#include "haoban/expr/value.h"
+
+namespace haoban::expr {
+
+class Evaluator {
+ public:
+  explicit Evaluator(const Program& program) : program_(program) {}
+
+  // Evaluates the program's root. The result views into data, the program's constants or
+  // this evaluator's arena: it is valid until the next call. Throws EvalFailure.
+  Value run(const json& data, const EvalEnv& env);
+
+  // For explain: set up a run, then evaluate individual nodes.
+  void begin(const json& data, const EvalEnv& env);
+  Value eval(uint32_t node);
+
+  uint64_t steps() const { return steps_; }
+  const Program& program() const { return program_; }
+  Arena& arena() { return arena_; }
+
+ private:
+  // One level of the scope stack: the root data, an iteration item, a reduce pair or a
+  // caught error. val's [[n], …] walks up it (odd levels are the iteration's metadata).
+  struct Frame {
+    Value value;
+    int64_t index = -1;  // position of the item in an iteration, -1 for none
+    bool reduce = false;
+    Value accumulator;  // for reduce frames, value holds "current"
+  };
+
+  Value lookup_dynamic(const Node& n, const Value& spec, bool var_style, bool* found);
+  bool resolve_steps(const Frame& frame, bool meta, const PathStep* steps, size_t count,
+                     Value& out) const;
+  Value eval_var(const Node& n);
+  Value eval_val(const Node& n, bool exists);
+
+  // Eager arguments, evaluated onto args_ (with kSpread handled). Returns the base index.
+  size_t gather(const Node& n);
+  Value eval_eager(const Node& n);
+  Value eval_compare(const Node& n);
+  Value eval_iteration(const Node& n);
+  Value eval_reduce(const Node& n);
+  Value eval_try(const Node& n);
+  [[noreturn]] void eval_throw(const Node& n);
+  Value eval_missing(const Node& n, size_t base, size_t count, bool some);
+
+  Value frame_value(const Frame& f);
+  Value make_array(std::vector<Value>& items);
+  void check_array_size(size_t n) const;
+
+  const Program& program_;
+  EvalEnv env_;
+  uint64_t max_steps_ = 0;
+  uint64_t steps_ = 0;
+  Arena arena_;
+  std::vector<Frame> frames_;
+  std::vector<Value> args_;
+};
+
+}  // namespace haoban::expr

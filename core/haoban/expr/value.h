@@ -1,0 +1,116 @@
+// The evaluator's value: a small tagged struct that views into the caller's JSON data, the
+// program's constants or the evaluation arena, so reading variables and comparing them
+// never allocates. Arrays the engine builds (map, filter, merge) live in the arena.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace haoban::expr {
+
+using json = nlohmann::json;
+
+enum class Kind : uint8_t { Null, Bool, Number, String, Array, Object };
+
+struct Value {
+  Kind kind = Kind::Null;
+  bool boolean = false;  // Kind::Bool
+  bool is_view = false;  // Kind::Array / Kind::Object: `ref` views JSON (else arena items)
+  uint32_t count = 0;    // string length in bytes, or element count of an arena array
+  union {
+    double number = 0;   // Kind::Number
+    const char* chars;   // Kind::String
+    const json* ref;     // JSON array or object
+    const Value* items;  // arena array
+  };
+
+  static Value null() { return {}; }
+  static Value of(bool b) {
+    Value v;
+    v.kind = Kind::Bool;
+    v.boolean = b;
+    return v;
+  }
+  static Value of(double n) {
+    Value v;
+    v.kind = Kind::Number;
+    v.number = n;
+    return v;
+  }
+  // The characters must outlive the Value (data, constants or arena). Callers bound sizes.
+  static Value of(std::string_view s) {
+    Value v;
+    v.kind = Kind::String;
+    v.chars = s.data();
+    v.count = static_cast<uint32_t>(s.size());
+    return v;
+  }
+  static Value array(const Value* items, size_t count) {
+    Value v;
+    v.kind = Kind::Array;
+    v.items = items;
+    v.count = static_cast<uint32_t>(count);
+    return v;
+  }
+  // A view of a JSON value; the JSON must outlive the Value.
+  static Value view(const json& j);
+
+  bool is_null() const { return kind == Kind::Null; }
+  bool is_array() const { return kind == Kind::Array; }
+  std::string_view str() const { return {chars, count}; }
+  size_t size() const { return is_view ? ref->size() : count; }              // arrays only
+  Value at(size_t i) const { return is_view ? view((*ref)[i]) : items[i]; }  // i < size()
+};
+static_assert(sizeof(Value) == 16, "Value is meant to stay two words");
+
+// Storage for values built during one evaluation. Cleared (capacity kept) between runs.
+class Arena {
+ public:
+  std::string_view keep(std::string s) { return strings_.emplace_back(std::move(s)); }
+  std::vector<Value>& new_array() { return arrays_.emplace_back(); }
+  const json& keep(json j) { return jsons_.emplace_back(std::move(j)); }
+  void clear() {
+    strings_.clear();
+    arrays_.clear();
+    jsons_.clear();
+  }
+
+ private:
+  std::deque<std::string> strings_;
+  std::deque<std::vector<Value>> arrays_;
+  std::deque<json> jsons_;
+};
+
+// JsonLogic truthiness: null, false, 0, NaN, "" and [] are false; everything else (even {}) true.
+bool truthy(const Value& v);
+
+// Arithmetic coercion: null→0, bool→0/1, numeric strings ("" → 0); arrays, objects and
+// non-numeric strings fail with "NaN".
+double to_number(const Value& v);
+// Like to_number but returns false instead of failing.
+bool try_number(const Value& v, double& out);
+
+// JavaScript's String(v): numbers in shortest round-trip form, arrays joined by ",".
+void append_string(std::string& out, const Value& v);
+std::string to_string(const Value& v);
+std::string format_number(double n);
+
+// Loose equality (==) with the suites' semantics; throws "NaN" for arrays, objects and
+// non-numeric strings compared with numbers.
+bool loose_equal(const Value& a, const Value& b);
+// Strict equality (===): same kind and same value (arrays and objects compared deeply).
+bool strict_equal(const Value& a, const Value& b);
+// Ordering for < <= > >=: -1, 0, 1. Two strings compare as strings, everything else as numbers.
+int compare(const Value& a, const Value& b);
+
+// Converts back to JSON (integral numbers become JSON integers). Depth-bounded by construction:
+// arena arrays are at most as deep as the rule, JSON views are copied iteratively by nlohmann.
+json to_json(const Value& v);
+
+const char* kind_name(Kind kind);
+
+}  // namespace haoban::expr
