@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -33,6 +35,12 @@ Server::~Server() { stop(); }
 void Server::install_routes() {
   httplib::Server& http = *http_;
   http.set_payload_max_length(config_.max_body_bytes);
+  // httplib's default also sets SO_REUSEPORT, which lets a second stub bind the same port
+  // and silently share its traffic. Keep only SO_REUSEADDR (quick restarts after TIME_WAIT).
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   // Slow or stalled clients must not hold a worker for long.
   http.set_read_timeout(10, 0);
   http.set_write_timeout(10, 0);
