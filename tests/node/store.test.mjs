@@ -45,6 +45,11 @@ for (const [name, loader] of Object.entries({ esm: loadEsm, cjs: loadCjs })) {
       again.close();
     });
 
+    it('links IDBFS in for browser persistence', () => {
+      assert.equal(typeof haoban.module.FS.filesystems.IDBFS, 'object');
+      assert.equal(typeof haoban.module.FS.syncfs, 'function');
+    });
+
     it('fails cleanly on a file that is not a database', () => {
       const path = `/tmp/not-a-db-${name}.sqlite`;
       haoban.module.FS.writeFile(path, 'plain text, not SQLite\n'.repeat(100));
