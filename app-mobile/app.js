@@ -1,6 +1,5 @@
 // Validates a 公民身份号码 as the user types, with the wasm core served at /core/.
 // The page is the host: it decides what "today" is and passes it in; the core has no clock.
-import { load } from '/core/index.mjs';
 
 const input = document.getElementById('id-number');
 const message = document.getElementById('id-message');
@@ -63,6 +62,9 @@ function render(haoban) {
 async function start() {
   let haoban;
   try {
+    // A dynamic import, so that a missing or broken core shows a message instead of
+    // leaving the page "loading" forever (a static import failing stops the whole module).
+    const { load } = await import('/core/index.mjs');
     haoban = await load();
   } catch (error) {
     console.error('haoban: cannot load the core', error);

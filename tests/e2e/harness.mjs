@@ -30,12 +30,12 @@ function stubBinary() {
 }
 
 // Starts `haoban serve --port 0` from the repository root (so the default --app-dir, --core-dir
-// and --catalog are the real ones) with a throw-away data dir. Resolves once the stub has
+// and --catalog are the real ones) with a throw-away data dir and any extraArgs. Resolves once the stub has
 // printed its URL. stop() sends SIGTERM and resolves with the exit code.
-export async function startStub({ timeoutMs = 15000 } = {}) {
+export async function startStub({ timeoutMs = 15000, extraArgs = [] } = {}) {
   const bin = stubBinary();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'haoban-e2e-data-'));
-  const child = spawn(bin, ['serve', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(bin, ['serve', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

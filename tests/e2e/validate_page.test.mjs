@@ -1,6 +1,9 @@
 // The H5 page against the real stub in headless Chromium: it loads the wasm core from /core/
 // and validates a 公民身份号码 as the user types, with the message in Chinese.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { launchPhone, screenshot, startStub } from './harness.mjs';
@@ -96,8 +99,8 @@ describe('validate page (app-mobile) in headless Chromium', () => {
     assert.match(await page.locator('#id-facts').innerText(), /11010519491231002X/);
   });
 
-  test('a pasted megabyte is answered, not a hang', async () => {
-    await page.getByLabel('公民身份号码').fill('1'.repeat(1 << 20));
+  test('a pasted 256 KiB of text is answered, not a hang', async () => {
+    await page.getByLabel('公民身份号码').fill('1'.repeat(256 * 1024));
     await page.waitForSelector('#id-message[data-state="invalid"]');
     assert.match((await messageState()).text, /[\u4e00-\u9fff]/);
   });
@@ -131,5 +134,29 @@ describe('the stub serves the real wasm package', () => {
     const health = await (await fetch(new URL('/healthz', stub.url))).json();
     assert.equal(health.status, 'ok');
     assert.ok(health.schemaVersion >= 1);
+  });
+});
+
+describe('validate page without a core', () => {
+  let stub;
+  let phone;
+  let emptyCore;
+  before(async () => {
+    emptyCore = await mkdtemp(path.join(os.tmpdir(), 'haoban-e2e-nocore-'));
+    stub = await startStub({ extraArgs: ['--core-dir', emptyCore] });
+    phone = await launchPhone();
+  });
+  after(async () => {
+    await phone?.close();
+    await stub?.stop();
+    if (emptyCore) await rm(emptyCore, { recursive: true, force: true });
+  });
+
+  test('says so in Chinese instead of loading forever', async () => {
+    const page = await phone.context.newPage();
+    await page.goto(stub.url);
+    await page.waitForSelector('#id-message[data-state="error"]');
+    assert.match(await page.locator('#id-message').textContent(), /校验模块加载失败/);
+    assert.equal(await page.getByLabel('公民身份号码').isDisabled(), true);
   });
 });
