@@ -1,6 +1,7 @@
 // Date functions. "Today" comes from the host (EvalEnv::today), never from a clock, so every
 // answer is reproducible. Dates are strings "YYYY-MM-DD".
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "haoban/expr/error.h"
@@ -22,27 +23,38 @@ Value date_value(CallContext& ctx, const time::CivilDate& d) {
   return keep_string(ctx, time::to_iso(d));
 }
 
-enum class Unit { Days, Months, Years };
+enum class Unit { Days, Weeks, Months, Years };
 
 Unit unit_of(const Value* args, size_t n, size_t index, const char* function) {
   if (index >= n) return Unit::Days;
   const Value& v = args[index];
   if (v.kind == Kind::String) {
     const std::string_view u = v.str();
-    if (u == "days" || u == "day") return Unit::Days;
-    if (u == "months" || u == "month") return Unit::Months;
-    if (u == "years" || u == "year") return Unit::Years;
+    if (u == "day" || u == "days") return Unit::Days;
+    if (u == "week" || u == "weeks") return Unit::Weeks;
+    if (u == "month" || u == "months") return Unit::Months;
+    if (u == "year" || u == "years") return Unit::Years;
   }
   fail(error_type::kInvalidArguments,
-       std::string(function) + ": the unit must be \"days\", \"months\" or \"years\"");
+       std::string(function) + ": the unit must be \"day\", \"week\", \"month\" or \"year\"");
+}
+
+int64_t whole_amount(const Value& v, double bound, const char* function) {
+  const double amount = to_number(v);
+  if (amount != std::trunc(amount) || std::fabs(amount) > bound) {
+    fail(error_type::kInvalidArguments,
+         std::string(function) + ": the amount must be a whole number");
+  }
+  return static_cast<int64_t>(amount);
 }
 
 Value fn_today(CallContext& ctx, const Value*, size_t) {
   return date_value(ctx, today_of(ctx, "today"));
 }
 
-// age(birthDate[, onDate]): whole years completed, the usual legal-age rule.
+// age(birthDate[, onDate]): whole years completed, the usual legal-age rule; null for null.
 Value fn_age(CallContext& ctx, const Value* a, size_t n) {
+  if (a[0].is_null() || (n > 1 && a[1].is_null())) return Value::null();
   const time::CivilDate birth = require_date(a[0], "age");
   const time::CivilDate on = n > 1 ? require_date(a[1], "age") : today_of(ctx, "age");
   return Value::of(static_cast<double>(time::full_years_between(birth, on)));
@@ -50,16 +62,16 @@ Value fn_age(CallContext& ctx, const Value* a, size_t n) {
 
 // date_add(date, amount[, unit]): months and years clamp to the end of the month.
 Value fn_date_add(CallContext& ctx, const Value* a, size_t n) {
+  if (a[0].is_null() || a[1].is_null()) return Value::null();
   const time::CivilDate d = require_date(a[0], "date_add");
-  const double amount = to_number(a[1]);
-  if (amount != static_cast<double>(static_cast<int64_t>(amount)) || std::abs(amount) > 3e6) {
-    fail(error_type::kInvalidArguments, "date_add: the amount must be a whole number of units");
-  }
-  const auto k = static_cast<int64_t>(amount);
+  const int64_t k = whole_amount(a[1], 3e6, "date_add");
   time::CivilDate out;
   switch (unit_of(a, n, 2, "date_add")) {
     case Unit::Days:
       out = time::add_days(d, k);
+      break;
+    case Unit::Weeks:
+      out = time::add_days(d, 7 * k);
       break;
     case Unit::Months:
       out = time::add_months(d, k);
@@ -73,13 +85,17 @@ Value fn_date_add(CallContext& ctx, const Value* a, size_t n) {
   return date_value(ctx, out);
 }
 
-// date_diff(from, to[, unit]): to − from in whole units (negative when to < from).
+// date_diff(from, to[, unit]): to − from in whole units (negative when to < from); null for null.
 Value fn_date_diff(CallContext&, const Value* a, size_t n) {
+  if (a[0].is_null() || a[1].is_null()) return Value::null();
   const time::CivilDate from = require_date(a[0], "date_diff");
   const time::CivilDate to = require_date(a[1], "date_diff");
+  const int64_t days = time::to_days(to) - time::to_days(from);
   switch (unit_of(a, n, 2, "date_diff")) {
     case Unit::Days:
-      return Value::of(static_cast<double>(time::to_days(to) - time::to_days(from)));
+      return Value::of(static_cast<double>(days));
+    case Unit::Weeks:
+      return Value::of(static_cast<double>(days / 7));
     case Unit::Months:
       return Value::of(static_cast<double>(time::full_months_between(from, to)));
     case Unit::Years:
@@ -88,62 +104,34 @@ Value fn_date_diff(CallContext&, const Value* a, size_t n) {
   return Value::null();
 }
 
-// The working-day calendar is data from the host: {"holidays":[dates],"workdays":[dates]}
-// (workdays are the weekend make-up days, 调休). Without one, Monday–Friday are working days.
-bool listed(const json* calendar, const char* key, const std::string& iso) {
-  if (!calendar || !calendar->is_object()) return false;
-  auto it = calendar->find(key);
-  if (it == calendar->end() || !it->is_array()) return false;
-  for (const auto& d : *it) {
-    if (d.is_string() && d.get_ref<const std::string&>() == iso) return true;
-  }
-  return false;
+// Working days come from the official holiday calendar the host passes in (holidays and 调休
+// make-up days are data); without one, Monday to Friday.
+const calendar::HolidayCalendar& calendar_of(const CallContext& ctx) {
+  static const calendar::HolidayCalendar kWeekendsOnly = calendar::HolidayCalendar::weekends_only();
+  return ctx.env.calendar ? *ctx.env.calendar : kWeekendsOnly;
 }
-
-bool is_working_day(CallContext& ctx, const time::CivilDate& d) {
-  const std::string iso = time::to_iso(d);
-  if (listed(ctx.env.calendar, "holidays", iso)) return false;
-  if (listed(ctx.env.calendar, "workdays", iso)) return true;
-  return time::weekday(d) < 5;
-}
-
-constexpr int64_t kMaxCalendarSpan = 20 * 366;  // days walked at most: bounds the loop
 
 Value fn_is_working_day(CallContext& ctx, const Value* a, size_t) {
-  return Value::of(is_working_day(ctx, require_date(a[0], "is_working_day")));
+  if (a[0].is_null()) return Value::null();
+  return Value::of(calendar_of(ctx).is_working_day(require_date(a[0], "is_working_day")));
 }
 
-// working_days(from, to): working days after `from` up to and including `to`, as 承诺时限 count.
+// working_days(from, to): working days after `from` up to and including `to`.
 Value fn_working_days(CallContext& ctx, const Value* a, size_t) {
+  if (a[0].is_null() || a[1].is_null()) return Value::null();
   const time::CivilDate from = require_date(a[0], "working_days");
   const time::CivilDate to = require_date(a[1], "working_days");
-  const int64_t span = time::to_days(to) - time::to_days(from);
-  if (std::abs(span) > kMaxCalendarSpan)
-    fail(error_type::kInvalidArguments, "working_days: span too long");
-  int64_t count = 0;
-  const int64_t step = span >= 0 ? 1 : -1;
-  for (int64_t i = 1; i <= std::abs(span); ++i) {
-    if (is_working_day(ctx, time::add_days(from, i * step))) ++count;
-  }
-  return Value::of(static_cast<double>(count * step));
+  return Value::of(static_cast<double>(calendar_of(ctx).working_days_between(from, to).days));
 }
 
-// add_working_days(date, n): the date n working days after `date` (the deadline of a 承诺件).
+// add_working_days(date, n): the n-th working day after `date` (the deadline of a 承诺件).
 Value fn_add_working_days(CallContext& ctx, const Value* a, size_t) {
-  time::CivilDate d = require_date(a[0], "add_working_days");
-  const double amount = to_number(a[1]);
-  if (amount != static_cast<double>(static_cast<int64_t>(amount)) || std::abs(amount) > 3650) {
-    fail(error_type::kInvalidArguments, "add_working_days: the amount must be a whole number");
-  }
-  int64_t left = static_cast<int64_t>(std::abs(amount));
-  const int64_t step = amount >= 0 ? 1 : -1;
-  for (int64_t walked = 0; left > 0; ++walked) {
-    if (walked > kMaxCalendarSpan)
-      fail(error_type::kInvalidArguments, "add_working_days: span too long");
-    d = time::add_days(d, step);
-    if (is_working_day(ctx, d)) --left;
-  }
-  return date_value(ctx, d);
+  if (a[0].is_null() || a[1].is_null()) return Value::null();
+  const time::CivilDate d = require_date(a[0], "add_working_days");
+  const int64_t k = whole_amount(a[1], 1e5, "add_working_days");
+  const auto result = calendar_of(ctx).add_working_days(d, k);
+  if (!result) fail(error_type::kInvalidArguments, "add_working_days: too many working days");
+  return date_value(ctx, result->date);
 }
 
 constexpr Type D = Type::Date;

@@ -170,7 +170,8 @@ Value Evaluator::eval_eager(const Node& n) {
       if (static_cast<int>(count) < f.min_args || static_cast<int>(count) > f.max_args) {
         fail(error_type::kInvalidArguments, std::string(f.name) + ": wrong number of arguments");
       }
-      CallContext ctx{arena_, program_.limits, env_};
+      CallContext ctx{arena_, program_.limits, env_,
+                      n.prepared ? program_.prepared[n.prepared - 1].get() : nullptr};
       return f.fn(ctx, a, count);
     }
     default:

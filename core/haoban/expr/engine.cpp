@@ -1,6 +1,7 @@
 #include "haoban/expr/engine.h"
 
 #include "haoban/expr/evaluator.h"
+#include "haoban/expr/infix_parser.h"
 #include "haoban/expr/jsonlogic_compiler.h"
 
 namespace haoban::expr {
@@ -29,6 +30,23 @@ Compiled compile_jsonlogic_text(std::string_view text, const CompileOptions& opt
     return out;
   }
   return compile_jsonlogic(*rule, options);
+}
+
+Compiled compile_infix(std::string_view source, const CompileOptions& options) {
+  Compiled out;
+  try {
+    InfixParse parsed = parse_infix(source, options.limits);
+    CompileOptions with_positions = options;
+    with_positions.positions = &parsed.positions;
+    auto program = std::make_shared<Program>();
+    compile_jsonlogic_into(*program, parsed.rule, with_positions);
+    out.program = std::move(program);
+  } catch (const EvalFailure& failure) {
+    out.error = failure.error();
+  } catch (const std::bad_alloc&) {
+    out.error = Error{error_type::kStringTooLong, "out of memory while compiling", {}, nullptr};
+  }
+  return out;
 }
 
 Outcome evaluate(const Program& program, const json& data, const EvalEnv& env) {

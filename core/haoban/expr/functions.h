@@ -8,6 +8,9 @@
 #include <span>
 #include <string_view>
 
+#include <memory>
+
+#include "haoban/calendar/holiday_calendar.h"
 #include "haoban/expr/limits.h"
 #include "haoban/expr/value.h"
 #include "haoban/time/civil_date.h"
@@ -17,8 +20,9 @@ namespace haoban::expr {
 // What the host passes in: the engine never reads a clock or a file.
 struct EvalEnv {
   std::optional<time::CivilDate> today;  // for today(), age(); absent → calling them fails
-  const json* calendar = nullptr;  // working-day calendar: {"holidays":[dates],"workdays":[dates]}
-  uint64_t max_steps = 0;          // 0: the program's limit
+  // The official holiday calendar for working_days(); absent → weekends only.
+  const calendar::HolidayCalendar* calendar = nullptr;
+  uint64_t max_steps = 0;  // 0: the program's limit
 };
 
 // Static types for compile-time checking (typecheck.h). Date is a string "YYYY-MM-DD".
@@ -29,9 +33,15 @@ struct CallContext {
   Arena& arena;
   const Limits& limits;
   const EvalEnv& env;
+  // What the function's prepare hook made at compile time from a literal argument (a compiled
+  // regex), or null when that argument was not a literal.
+  const void* prepared = nullptr;
 };
 
 using NativeFunction = Value (*)(CallContext& ctx, const Value* args, size_t n);
+// Runs once at compile time on the literal argument `prepare_arg`; throws EvalFailure to
+// reject it (a bad pattern is an error at load, with its location).
+using PrepareFunction = std::shared_ptr<const void> (*)(const Value& literal, const Limits& limits);
 
 struct FunctionDef {
   std::string_view name;
@@ -41,6 +51,8 @@ struct FunctionDef {
   Type result = Type::Any;
   std::array<Type, 4> params{};  // types of the first arguments (Any beyond)
   bool pure = true;              // false: depends on the environment (today), never folded
+  PrepareFunction prepare = nullptr;
+  int prepare_arg = -1;
 };
 
 // Lookup by name; returns nullptr if unknown. Indices are stable for the process.

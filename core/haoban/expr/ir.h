@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -68,10 +69,10 @@ inline constexpr uint8_t kDefault = 4;  // var has a default (last child)
 struct Node {
   Op op = Op::Const;
   uint8_t flags = 0;
-  uint16_t reserved = 0;
-  uint32_t first = 0;  // first child in Program::kids
-  uint32_t count = 0;  // number of children
-  uint32_t aux = 0;    // constant, path or function index
+  uint16_t prepared = 0;  // Call: 1 + index into Program::prepared, 0 for none
+  uint32_t first = 0;     // first child in Program::kids
+  uint32_t count = 0;     // number of children
+  uint32_t aux = 0;       // constant, path or function index
 };
 
 struct PathStep {
@@ -92,7 +93,8 @@ struct Program {
   std::deque<json> constants;       // stable addresses: constant values view into them
   std::vector<Value> const_values;  // Value::view of each constant, made once
   std::vector<Path> paths;
-  std::vector<SourceLocation> where;  // per node; empty when not recorded
+  std::vector<std::shared_ptr<const void>> prepared;  // made by functions' prepare hooks
+  std::vector<SourceLocation> where;                  // per node; empty when not recorded
   uint32_t root = 0;
   Limits limits;
 

@@ -265,7 +265,25 @@ class Compiler {
         }
         break;
     }
+    if (n.op == Op::Call) prepare(n, children);
     return fold(add(n, children));
+  }
+
+  void prepare(Node& n, const std::vector<uint32_t>& children) {
+    const FunctionDef& f = function_at(n.aux);
+    if (!f.prepare || (n.flags & kSpread) || f.prepare_arg < 0 ||
+        static_cast<size_t>(f.prepare_arg) >= children.size()) {
+      return;
+    }
+    const uint32_t arg = children[f.prepare_arg];
+    if (!is_const(arg)) return;
+    try {
+      p_.prepared.push_back(f.prepare(p_.const_values[p_.nodes[arg].aux], options_.limits));
+    } catch (const EvalFailure& failure) {
+      fail_here(failure.error().type.c_str(), failure.error().message);
+    }
+    n.prepared = static_cast<uint16_t>(p_.prepared.size());
+    if (p_.prepared.size() >= 0xFFFF) fail_here(error_type::kInvalidArguments, "too many patterns");
   }
 
   void check_lazy(Op op, const std::string& name, const json& args) {
