@@ -183,8 +183,15 @@ TEST_F(ServeCommandTest, PrintsTheUrlServesAndExitsZeroOnSigterm) { expect_clean
 TEST_F(ServeCommandTest, ExitsZeroOnSigint) { expect_clean_exit_on(SIGINT); }
 
 TEST_F(ServeCommandTest, UsageErrorsExitTwo) {
-  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-           {"--port", "http"}, {"--port", "70000"}, {"--colour", "red"}, {"extra"}, {"--port"}}) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"--port", "http"},
+                                             {"--port", "70000"},
+                                             {"--port", "-1"},
+                                             {"--port", "80x"},
+                                             {"--port="},
+                                             {"--colour", "red"},
+                                             {"extra"},
+                                             {"--port"}}) {
     ServeProcess serve(args, log());
     const int status = serve.wait_exit();
     ASSERT_TRUE(WIFEXITED(status));

@@ -1,5 +1,6 @@
 // `haoban serve`: the back-office stub. Opens the SQLite store, serves the API and the H5
 // app, prints its URL once it is listening, and exits 0 on SIGINT or SIGTERM.
+#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -53,11 +54,10 @@ int run_serve(const std::vector<std::string>& args) {
   http::ServerConfig config;
   config.host = options->get("host", "127.0.0.1");
   const std::string port_text = options->get("port", "8080");
-  try {
-    size_t used = 0;
-    config.port = std::stoi(port_text, &used);
-    if (used != port_text.size() || config.port < 0 || config.port > 65535) throw 0;
-  } catch (...) {
+  const auto [end, parse_error] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), config.port);
+  if (port_text.empty() || parse_error != std::errc() ||
+      end != port_text.data() + port_text.size() || config.port < 0 || config.port > 65535) {
     return usage_error("--port must be a number from 0 to 65535, not '" + port_text + "'");
   }
   config.app_dir = absolute_path(options->get("app-dir", "app-mobile"));
