@@ -141,8 +141,12 @@ class Parser {
 
   Expr parse(int min_power) {
     if (++depth_ > limits_.max_depth) {
-      error(peek(), "the expression is nested deeper than " + std::to_string(limits_.max_depth) +
-                        " levels");
+      Error e{
+          error_type::kNestingTooDeep,
+          "the expression is nested deeper than " + std::to_string(limits_.max_depth) + " levels",
+          {"", peek().line, peek().column},
+          nullptr};
+      throw EvalFailure(std::move(e));
     }
     Expr left = parse_prefix();
     while (true) {
