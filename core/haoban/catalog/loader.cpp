@@ -1,0 +1,494 @@
+#include "haoban/catalog/loader.h"
+
+#include <unordered_set>
+
+#include "haoban/catalog/expression_compiler.h"
+#include "haoban/catalog/form_compiler.h"
+#include "haoban/catalog/json_reader.h"
+#include "haoban/expr/engine.h"
+#include "haoban/ids/divisions.h"
+#include "haoban/time/civil_date.h"
+
+namespace haoban::catalog {
+
+using nlohmann::json;
+
+// Fills a Catalog, including its private indexes; the only writer a Catalog ever has.
+class CatalogBuilder {
+ public:
+  CatalogBuilder(const LoadOptions& options, LoadResult* result)
+      : options_(options), result_(result), r_(&result->errors) {}
+
+  std::shared_ptr<Catalog> run(const json& doc) {
+    auto catalog = std::make_shared<Catalog>();
+    c_ = catalog.get();
+    if (!doc.is_object()) {
+      r_.error("$", "wrong_type", "目录应为 JSON 对象", "the catalogue must be a JSON object");
+      return nullptr;
+    }
+    const auto version = r_.integer(doc, "formatVersion", "$", true, 0, 1000);
+    if (!version) return nullptr;
+    if (*version != 1) {
+      r_.error("$.formatVersion", "unknown_format",
+               "不支持的目录格式版本 " + std::to_string(*version),
+               "unsupported catalogue format version " + std::to_string(*version));
+      return nullptr;
+    }
+    c_->catalog_version = r_.string(doc, "catalogVersion", "$", true);
+    c_->generated = r_.string(doc, "generated", "$", false);
+    if (const auto* region = r_.member(doc, "region", "$", true)) {
+      c_->region_division = r_.string(*region, "division", "$.region", true);
+      check_division(c_->region_division, "$.region.division");
+      c_->region_name = r_.text(*region, "name", "$.region", true);
+    }
+    read_profile_fields(doc);
+    read_licence_types(doc);
+    read_commitment_templates(doc);
+    // File-level problems (profile, licences, templates) make every item suspect.
+    const bool file_ok = result_->errors.empty();
+
+    read_items(doc);
+    read_bundles(doc);
+    read_policies(doc);
+    if (!file_ok) return nullptr;
+    return catalog;
+  }
+
+ private:
+  void check_division(const std::string& code, const std::string& path) {
+    if (!code.empty() && !ids::find_division(code))
+      r_.error(path, "unknown_division", "行政区划代码 " + code + " 不在 GB/T 2260 区划表中",
+               "division code " + code + " is not in the GB/T 2260 table");
+  }
+
+  void read_profile_fields(const json& doc) {
+    const json& list = r_.array(doc, "profileFields", "$", true, 2000);
+    for (size_t i = 0; i < list.size(); ++i) {
+      const std::string path = JsonReader::index_path("$.profileFields", i);
+      ProfileField f;
+      f.path = r_.string(list[i], "path", path, true);
+      if (f.path.rfind("applicant.", 0) != 0) {
+        r_.error(path + ".path", "bad_profile_path", "申请人信息路径应以 applicant. 开头",
+                 "a profile path must start with applicant.");
+        continue;
+      }
+      f.type = r_.string(list[i], "type", path, true);
+      f.label = r_.text(list[i], "label", path, true);
+      f.audience = r_.strings(list[i], "audience", path, false);
+      f.codes = r_.strings(list[i], "codes", path, false);
+      if (!c_->profile_index_.emplace(f.path, c_->profile_fields.size()).second) {
+        r_.error(path + ".path", "duplicate_profile_field", "重复声明 " + f.path,
+                 "duplicate " + f.path);
+        continue;
+      }
+      c_->profile_fields.push_back(std::move(f));
+    }
+  }
+
+  void read_licence_types(const json& doc) {
+    const json& list = r_.array(doc, "licenceTypes", "$", true, 2000);
+    for (size_t i = 0; i < list.size(); ++i) {
+      const std::string path = JsonReader::index_path("$.licenceTypes", i);
+      LicenceType t;
+      t.id = r_.string(list[i], "id", path, true);
+      if (!r_.check_id(t.id, path + ".id")) continue;
+      t.name = r_.text(list[i], "name", path, true);
+      t.issuer = list[i].value("issuer", json());
+      t.holder = r_.string(list[i], "holder", path, false);
+      const json& fields = r_.array(list[i], "fields", path, true, 500);
+      for (size_t k = 0; k < fields.size(); ++k) {
+        const std::string fpath = JsonReader::index_path(path + ".fields", k);
+        LicenceField lf;
+        lf.id = r_.string(fields[k], "id", fpath, true);
+        r_.check_id(lf.id, fpath + ".id");
+        lf.type = r_.string(fields[k], "type", fpath, true);
+        lf.label = r_.text(fields[k], "label", fpath, true);
+        t.fields.push_back(std::move(lf));
+      }
+      if (!c_->licence_index_.emplace(t.id, c_->licence_types.size()).second) {
+        r_.error(path + ".id", "duplicate_licence_type", "电子证照类型重复：" + t.id,
+                 "duplicate licence type " + t.id);
+        continue;
+      }
+      c_->licence_types.push_back(std::move(t));
+    }
+  }
+
+  void read_commitment_templates(const json& doc) {
+    const json& list = r_.array(doc, "commitmentTemplates", "$", false, 2000);
+    NameScope scope{c_, nullptr, nullptr};
+    for (size_t i = 0; i < list.size(); ++i) {
+      const std::string path = JsonReader::index_path("$.commitmentTemplates", i);
+      CommitmentTemplate t;
+      t.id = r_.string(list[i], "id", path, true);
+      if (!r_.check_id(t.id, path + ".id")) continue;
+      t.name = r_.text(list[i], "name", path, true);
+      t.text = list[i].value("text", json());
+      t.liability = list[i].value("liability", json());
+      t.basis = list[i].value("basis", json());
+      t.restricted_domains = r_.strings(list[i], "restrictedDomains", path, false);
+      if (list[i].contains("excludedWhen"))
+        compile_expression(list[i]["excludedWhen"], path + ".excludedWhen", scope, &t.excluded_when,
+                           &result_->errors);
+      if (!c_->template_index_.emplace(t.id, c_->commitment_templates.size()).second) {
+        r_.error(path + ".id", "duplicate_commitment", "告知承诺模板重复：" + t.id,
+                 "duplicate template " + t.id);
+        continue;
+      }
+      c_->commitment_templates.push_back(std::move(t));
+    }
+  }
+
+  // Conditions over applicant.*, licences.* and (for items and bundles) the form's fields.
+  void read_conditions(const json& list, const std::string& base, const NameScope& scope,
+                       std::vector<Condition>* out) {
+    std::unordered_set<std::string> seen;
+    for (size_t i = 0; i < list.size(); ++i) {
+      const std::string path = JsonReader::index_path(base, i);
+      Condition c;
+      c.id = r_.string(list[i], "id", path, true);
+      if (!c.id.empty() && r_.check_id(c.id, path + ".id") && !seen.insert(c.id).second)
+        r_.error(path + ".id", "duplicate_condition", "条件标识重复：" + c.id,
+                 "duplicate condition id " + c.id);
+      c.text.zh = r_.string(list[i], "zh", path, true);
+      c.text.en = r_.string(list[i], "en", path, true);
+      c.informational = r_.boolean(list[i], "informational", path, false);
+      c.basis = list[i].value("basis", json());
+      if (c.informational) {
+        if (list[i].contains("when"))
+          r_.error(path + ".when", "not_allowed", "说明性条件不能有 when",
+                   "an informational condition has no when");
+      } else if (const auto* when = r_.member(list[i], "when", path, true)) {
+        compile_expression(*when, path + ".when", scope, &c.when, &result_->errors);
+      }
+      out->push_back(std::move(c));
+    }
+  }
+
+  Department read_department(const json& obj, const std::string& base) {
+    Department d;
+    const auto* dj = r_.member(obj, "department", base, true);
+    if (!dj) return d;
+    const std::string path = base + ".department";
+    d.name = r_.text(*dj, "name", path, true);
+    d.division = r_.string(*dj, "division", path, true);
+    check_division(d.division, path + ".division");
+    d.handled_by = dj->value("handledBy", json());
+    return d;
+  }
+
+  TimeLimit read_time_limit(const json& obj, const char* key, const std::string& base) {
+    TimeLimit t;
+    const auto* tj = r_.member(obj, key, base, true);
+    if (!tj) return t;
+    const std::string path = base + "." + key;
+    t.value = static_cast<int>(r_.integer(*tj, "value", path, true, 0, 3650).value_or(0));
+    t.unit = r_.string(*tj, "unit", path, true);
+    if (!t.unit.empty()) r_.one_of(t.unit, {"工作日", "自然日"}, path + ".unit");
+    t.note = tj->value("note", json());
+    return t;
+  }
+
+  // The form's top-level field ids, for conditions that read answers (items, bundle entries).
+  static void collect_top_ids(const json& form, std::unordered_set<std::string>* out) {
+    if (!form.is_object() || !form.contains("pages") || !form["pages"].is_array()) return;
+    for (const auto& page : form["pages"])
+      if (page.is_object() && page.contains("fields") && page["fields"].is_array())
+        for (const auto& f : page["fields"])
+          if (f.is_object() && f.contains("id") && f["id"].is_string())
+            out->insert(f["id"].get<std::string>());
+  }
+
+  void read_items(const json& doc) {
+    const json& list = r_.array(doc, "items", "$", true, 100000);
+    c_->items.reserve(list.size());
+    if (options_.lazy_forms) c_->lazy_.reserve(list.size());
+    for (size_t i = 0; i < list.size(); ++i) {
+      const size_t errors_before = result_->errors.size();
+      const std::string path = JsonReader::index_path("$.items", i);
+      const json& ij = list[i];
+      Item item;
+      item.json_path = path;
+      item.id = r_.string(ij, "id", path, true);
+      r_.set_item(item.id);
+      if (!item.id.empty() && r_.check_slug(item.id, path + ".id") && !ids_.insert(item.id).second)
+        r_.error(path + ".id", "duplicate_id", "标识重复：" + item.id, "duplicate id " + item.id);
+      item.revision =
+          static_cast<int>(r_.integer(ij, "revision", path, true, 1, 1'000'000).value_or(1));
+      item.basic_code = r_.string(ij, "basicCode", path, true);
+      if (!item.basic_code.empty() && item.basic_code.size() != 12)
+        r_.error(path + ".basicCode", "bad_code", "基本编码应为12个字符",
+                 "basicCode must be exactly 12 characters");
+      item.impl_code = r_.string(ij, "implCode", path, true);
+      if (item.impl_code.size() > 36)
+        r_.error(path + ".implCode", "bad_code", "实施编码最多36个字符",
+                 "implCode is at most 36 characters");
+      else if (!item.impl_code.empty() && !impl_codes_.insert(item.impl_code).second)
+        r_.error(path + ".implCode", "duplicate_impl_code", "实施编码重复：" + item.impl_code,
+                 "duplicate implCode " + item.impl_code);
+      item.name = r_.text(ij, "name", path, true);
+      item.type = r_.string(ij, "type", path, true);
+      item.level = r_.string(ij, "level", path, false);
+      if (!item.level.empty()) r_.one_of(item.level, {"1", "2", "3", "4", "5"}, path + ".level");
+      item.audience = r_.strings(ij, "audience", path, true, 3);
+      if (item.audience.empty() && ij.contains("audience"))
+        r_.error(path + ".audience", "empty", "服务对象不能为空", "audience must not be empty");
+      for (size_t k = 0; k < item.audience.size(); ++k)
+        r_.one_of(item.audience[k], {"自然人", "法人", "其他组织"},
+                  JsonReader::index_path(path + ".audience", k));
+      item.department = read_department(ij, path);
+      item.legal_basis = ij.value("legalBasis", json::array());
+      item.statutory = read_time_limit(ij.value("timeLimits", json::object()), "statutory",
+                                       path + ".timeLimits");
+      item.promised =
+          read_time_limit(ij.value("timeLimits", json::object()), "promised", path + ".timeLimits");
+      item.handling_type = r_.string(ij, "handlingType", path, true);
+      if (!item.handling_type.empty())
+        r_.one_of(item.handling_type, {"即办件", "承诺件"}, path + ".handlingType");
+      item.visits = static_cast<int>(r_.integer(ij, "visits", path, true, 0, 5).value_or(0));
+      item.online_depth =
+          static_cast<int>(r_.integer(ij, "onlineDepth", path, true, 1, 4).value_or(1));
+      if (const auto* scope = r_.member(ij, "scope", path, true)) {
+        item.scope_range = r_.string(*scope, "range", path + ".scope", true);
+        if (!item.scope_range.empty())
+          r_.one_of(item.scope_range, {"无", "全区", "全市", "全省", "跨省", "全国"},
+                    path + ".scope.range");
+        item.scope_modes = r_.strings(*scope, "modes", path + ".scope", false, 10);
+      }
+      item.domains = r_.strings(ij, "domains", path, false);
+      item.keywords = r_.strings(ij, "keywords", path, false);
+      item.themes = r_.strings(ij, "themes", path, false);
+      item.sources = ij.value("sources", json::array());
+      item.notes = ij.value("notes", json::array());
+      item.result = ij.value("result", json());
+      if (item.result.is_object() && item.result.contains("licence")) {
+        item.result_licence = r_.as_string(item.result["licence"], path + ".result.licence");
+        if (!item.result_licence.empty() && !c_->licence_type(item.result_licence))
+          r_.error(path + ".result.licence", "unknown_licence_type",
+                   "未知的电子证照类型 " + item.result_licence,
+                   "unknown licence type " + item.result_licence);
+      }
+
+      std::unordered_set<std::string> top_ids;
+      collect_top_ids(ij.value("form", json()), &top_ids);
+      NameScope scope{c_, &top_ids, nullptr};
+      NameScope applicant_scope{c_, nullptr, nullptr};
+      read_conditions(r_.array(ij, "acceptanceConditions", path, true, 500),
+                      path + ".acceptanceConditions", scope, &item.acceptance_conditions);
+      const json& fees = r_.array(ij, "fees", path, true, 100);
+      for (size_t k = 0; k < fees.size(); ++k) {
+        const std::string fpath = JsonReader::index_path(path + ".fees", k);
+        Fee fee;
+        fee.id = r_.string(fees[k], "id", fpath, true);
+        fee.name = r_.text(fees[k], "name", fpath, true);
+        fee.per = fees[k].value("per", json());
+        fee.basis = fees[k].value("basis", json());
+        fee.waivable = r_.boolean(fees[k], "waivable", fpath, false);
+        if (const auto* amount = r_.member(fees[k], "amountFen", fpath, true))
+          compile_expression(*amount, fpath + ".amountFen", applicant_scope, &fee.amount_fen,
+                             &result_->errors);
+        item.fees.push_back(std::move(fee));
+      }
+
+      const json* form = r_.member(ij, "form", path, true);
+      const json* materials = r_.member(ij, "materials", path, true);
+      const bool meta_ok = result_->errors.size() == errors_before;
+      if (meta_ok && form && materials) {
+        if (options_.lazy_forms) {
+          c_->lazy_.push_back({*form, *materials});
+        } else {
+          item.form = compile_form(*c_, item, *form, *materials, &result_->errors);
+        }
+      }
+      if (result_->errors.size() != errors_before) {
+        result_->skipped.push_back(item.id.empty() ? path : item.id);
+        if (options_.lazy_forms && meta_ok && form && materials) c_->lazy_.pop_back();
+        continue;
+      }
+      c_->item_index_.emplace(item.id, c_->items.size());
+      c_->items.push_back(std::move(item));
+    }
+    r_.set_item("");
+    if (options_.lazy_forms) {
+      c_->lazy_forms_.assign(c_->items.size(), nullptr);
+      c_->lazy_failed_.assign(c_->items.size(), 0);
+    }
+  }
+
+  void read_bundles(const json& doc) {
+    const json& list = r_.array(doc, "bundles", "$", false, 10000);
+    for (size_t i = 0; i < list.size(); ++i) {
+      const size_t errors_before = result_->errors.size();
+      const std::string path = JsonReader::index_path("$.bundles", i);
+      const json& bj = list[i];
+      Bundle b;
+      b.id = r_.string(bj, "id", path, true);
+      r_.set_item(b.id);
+      if (!b.id.empty() && r_.check_slug(b.id, path + ".id") && !ids_.insert(b.id).second)
+        r_.error(path + ".id", "duplicate_id", "标识重复：" + b.id, "duplicate id " + b.id);
+      b.revision =
+          static_cast<int>(r_.integer(bj, "revision", path, true, 1, 1'000'000).value_or(1));
+      b.name = r_.text(bj, "name", path, true);
+      b.audience = r_.strings(bj, "audience", path, true, 3);
+      b.keywords = r_.strings(bj, "keywords", path, false);
+      b.themes = r_.strings(bj, "themes", path, false);
+      b.description = bj.value("description", json());
+      // Entries' `when`s and the bundle's conditions read the merged answers: any member's fields.
+      std::unordered_set<std::string> merged;
+      const json& entries = r_.array(bj, "items", path, true, 100);
+      const json& items = doc.value("items", json::array());
+      for (size_t k = 0; k < entries.size(); ++k) {
+        const std::string id =
+            r_.string(entries[k], "item", JsonReader::index_path(path + ".items", k), true);
+        for (const auto& ij : items)
+          if (ij.is_object() && ij.value("id", "") == id)
+            collect_top_ids(ij.value("form", json()), &merged);
+      }
+      NameScope scope{c_, &merged, nullptr};
+      for (size_t k = 0; k < entries.size(); ++k) {
+        const std::string epath = JsonReader::index_path(path + ".items", k);
+        BundleEntry e;
+        e.item = r_.string(entries[k], "item", epath, false);
+        if (!e.item.empty() && !c_->item(e.item))
+          r_.error(epath + ".item", "unknown_item",
+                   "一件事引用了不存在（或未能加载）的事项 " + e.item,
+                   "the bundle names an item that does not exist or failed to load: " + e.item);
+        e.optional = r_.boolean(entries[k], "optional", epath, false);
+        if (entries[k].contains("when"))
+          compile_expression(entries[k]["when"], epath + ".when", scope, &e.when, &result_->errors);
+        b.items.push_back(std::move(e));
+      }
+      read_conditions(r_.array(bj, "conditions", path, false, 500), path + ".conditions", scope,
+                      &b.conditions);
+      if (result_->errors.size() != errors_before) {
+        result_->skipped.push_back(b.id.empty() ? path : b.id);
+        continue;
+      }
+      c_->bundles.push_back(std::move(b));
+    }
+    r_.set_item("");
+  }
+
+  void read_policies(const json& doc) {
+    const json& list = r_.array(doc, "policies", "$", false, 10000);
+    NameScope scope{c_, nullptr, nullptr};
+    for (size_t i = 0; i < list.size(); ++i) {
+      const size_t errors_before = result_->errors.size();
+      const std::string path = JsonReader::index_path("$.policies", i);
+      const json& pj = list[i];
+      Policy p;
+      p.id = r_.string(pj, "id", path, true);
+      r_.set_item(p.id);
+      if (!p.id.empty() && r_.check_slug(p.id, path + ".id") && !ids_.insert(p.id).second)
+        r_.error(path + ".id", "duplicate_id", "标识重复：" + p.id, "duplicate id " + p.id);
+      p.revision =
+          static_cast<int>(r_.integer(pj, "revision", path, true, 1, 1'000'000).value_or(1));
+      p.name = r_.text(pj, "name", path, true);
+      p.mode = r_.string(pj, "mode", path, true);
+      if (!p.mode.empty()) r_.one_of(p.mode, {"免申即享", "即申即享"}, path + ".mode");
+      p.audience = r_.strings(pj, "audience", path, true, 3);
+      p.department = read_department(pj, path);
+      p.legal_basis = pj.value("legalBasis", json::array());
+      p.keywords = r_.strings(pj, "keywords", path, false);
+      p.valid_from = r_.string(pj, "validFrom", path, false);
+      p.valid_to = r_.string(pj, "validTo", path, false);
+      for (const auto& [key, value] :
+           {std::pair{"validFrom", &p.valid_from}, std::pair{"validTo", &p.valid_to}})
+        if (!value->empty() && !time::parse_iso(*value))
+          r_.error(path + "." + key, "bad_date", "日期无效：" + *value, "not a date: " + *value);
+      if (const auto* benefit = r_.member(pj, "benefit", path, true)) {
+        p.benefit_description = benefit->value("description", json());
+        if (benefit->contains("amountFen"))
+          compile_expression((*benefit)["amountFen"], path + ".benefit.amountFen", scope,
+                             &p.benefit_amount_fen, &result_->errors);
+      }
+      read_conditions(r_.array(pj, "eligibility", path, true, 500), path + ".eligibility", scope,
+                      &p.eligibility);
+      if (result_->errors.size() != errors_before) {
+        result_->skipped.push_back(p.id.empty() ? path : p.id);
+        continue;
+      }
+      c_->policies.push_back(std::move(p));
+    }
+    r_.set_item("");
+  }
+
+  const LoadOptions& options_;
+  LoadResult* result_;
+  JsonReader r_;
+  Catalog* c_ = nullptr;
+  std::unordered_set<std::string> ids_;
+  std::unordered_set<std::string> impl_codes_;
+};
+
+LoadResult load_catalog(std::string_view text, const LoadOptions& options) {
+  LoadResult result;
+  expr::Error parse_error;
+  auto doc = expr::parse_bounded_json(text, options.max_depth, options.max_bytes, &parse_error);
+  if (!doc) {
+    result.errors.push_back(
+        {"$",
+         "bad_json",
+         "目录不是有效的 JSON（或超出大小/嵌套上限）：" + parse_error.message,
+         "the catalogue is not valid JSON or exceeds the size/nesting bounds: " +
+             parse_error.message,
+         {}});
+    return result;
+  }
+  CatalogBuilder builder(options, &result);
+  auto catalog = builder.run(*doc);
+  if (!catalog) return result;
+  if (options.strict && !result.errors.empty()) return result;
+  result.catalog = std::move(catalog);
+  return result;
+}
+
+nlohmann::json summary_json(const LoadResult& result) {
+  json out = {{"ok", result.ok() && result.errors.empty()}};
+  if (result.catalog) {
+    out["catalogVersion"] = result.catalog->catalog_version;
+    out["items"] = result.catalog->items.size();
+    out["bundles"] = result.catalog->bundles.size();
+    out["policies"] = result.catalog->policies.size();
+  }
+  out["skipped"] = result.skipped;
+  json errors = json::array();
+  for (const auto& e : result.errors) errors.push_back(to_json(e));
+  out["errors"] = std::move(errors);
+  return out;
+}
+
+// --- Catalog lookups ------------------------------------------------------------------------
+
+const Item* Catalog::item(std::string_view id) const {
+  auto it = item_index_.find(std::string(id));
+  return it == item_index_.end() ? nullptr : &items[it->second];
+}
+const LicenceType* Catalog::licence_type(std::string_view id) const {
+  auto it = licence_index_.find(std::string(id));
+  return it == licence_index_.end() ? nullptr : &licence_types[it->second];
+}
+const CommitmentTemplate* Catalog::commitment_template(std::string_view id) const {
+  auto it = template_index_.find(std::string(id));
+  return it == template_index_.end() ? nullptr : &commitment_templates[it->second];
+}
+const ProfileField* Catalog::profile_field(std::string_view path) const {
+  auto it = profile_index_.find(std::string(path));
+  return it == profile_index_.end() ? nullptr : &profile_fields[it->second];
+}
+
+std::shared_ptr<const Form> Catalog::form(const Item& item, std::vector<LoadError>* errors) const {
+  if (item.form || lazy_.empty()) return item.form;
+  const size_t index = static_cast<size_t>(&item - items.data());
+  if (index >= items.size()) return nullptr;
+  std::lock_guard<std::mutex> lock(lazy_mutex_);
+  if (lazy_forms_[index]) return lazy_forms_[index];
+  std::vector<LoadError> local;
+  auto form = compile_form(*this, item, lazy_[index].form, lazy_[index].materials, &local);
+  if (errors) errors->insert(errors->end(), local.begin(), local.end());
+  if (!form) lazy_failed_[index] = 1;
+  lazy_forms_[index] = form;
+  return form;
+}
+
+}  // namespace haoban::catalog

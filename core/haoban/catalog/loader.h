@@ -1,0 +1,40 @@
+// Loads a catalogue from its JSON text: bounded parse, structure checks, every expression
+// compiled and every reference checked (docs/catalog-format.md, "What the loader checks").
+// A broken item, bundle or policy is reported and skipped; in strict mode any error fails
+// the whole load.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "haoban/catalog/load_error.h"
+#include "haoban/catalog/model.h"
+
+namespace haoban::catalog {
+
+struct LoadOptions {
+  bool strict = false;
+  // Compile each item's form and materials on first use instead of at load. Metadata,
+  // conditions, bundles and policies are still compiled and checked at load; form errors then
+  // surface when the item is first opened. For large catalogues on phones (see bench/).
+  bool lazy_forms = false;
+  size_t max_bytes = size_t{256} << 20;  // the synthetic 11,449-item catalogue is ~60 MB
+  int max_depth = 160;                   // JSON nesting, expressions included
+};
+
+struct LoadResult {
+  std::shared_ptr<const Catalog> catalog;  // null when the file is unusable or strict failed
+  std::vector<LoadError> errors;
+  std::vector<std::string> skipped;  // ids of items, bundles and policies left out
+  bool ok() const { return catalog != nullptr; }
+};
+
+LoadResult load_catalog(std::string_view text, const LoadOptions& options = {});
+
+// {"ok":…, "catalogVersion":…, "items":N, "bundles":N, "policies":N, "skipped":[…], "errors":[…]}
+nlohmann::json summary_json(const LoadResult& result);
+
+}  // namespace haoban::catalog
