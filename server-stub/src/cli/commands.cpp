@@ -1,5 +1,7 @@
 #include "cli/command.h"
 
+#include "cli/expr_command.h"
+#include "cli/logic_command.h"
 #include "cli/serve_command.h"
 #include "cli/validate_command.h"
 
@@ -10,6 +12,8 @@ const std::vector<Command>& all_commands() {
       {"serve", "start the back-office HTTP stub (default 127.0.0.1:8080)", run_serve},
       {"validate", "validate an identifier: haoban validate KIND VALUE [--today YYYY-MM-DD]",
        run_validate},
+      {"logic", "evaluate JsonLogic: haoban logic RULE [DATA] [--explain] [--today D]", run_logic},
+      {"expr", "evaluate infix: haoban expr EXPR [DATA] [--explain] [--today D]", run_expr},
   };
   return commands;
 }
