@@ -1,0 +1,163 @@
+#include "haoban/form/normalize.h"
+
+#include <cctype>
+#include <cstdlib>
+
+#include "haoban/text/normalize.h"
+
+namespace haoban::form {
+
+namespace {
+
+using catalog::FieldType;
+using catalog::NormalizeStep;
+using nlohmann::json;
+
+std::string apply_steps(const std::vector<NormalizeStep>& steps, std::string s) {
+  for (NormalizeStep step : steps) {
+    switch (step) {
+      case NormalizeStep::fullwidth:
+        s = text::fullwidth_to_halfwidth(s);
+        break;
+      case NormalizeStep::trim:
+        s = text::trim(s);
+        break;
+      case NormalizeStep::collapse_spaces: {
+        std::string out;
+        bool space = false;
+        for (char c : s) {
+          if (c == ' ' || c == '\t') {
+            if (!space) out += ' ';
+            space = true;
+          } else {
+            out += c;
+            space = false;
+          }
+        }
+        s = std::move(out);
+        break;
+      }
+      case NormalizeStep::upper:
+        for (char& c : s)
+          if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        break;
+      case NormalizeStep::lower:
+        for (char& c : s)
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        break;
+    }
+  }
+  return s;
+}
+
+std::optional<double> parse_number(const std::string& s) {
+  if (s.empty() || s.size() > 64) return std::nullopt;
+  for (char c : s)
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' ||
+          c == 'e' || c == 'E'))
+      return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size()) return std::nullopt;
+  return v;
+}
+
+// Mobile numbers are often typed with the country code or grouped with blanks and dashes.
+std::string strip_mobile(std::string s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '-') out += c;
+  if (out.rfind("+86", 0) == 0)
+    out.erase(0, 3);
+  else if (out.rfind("0086", 0) == 0)
+    out.erase(0, 4);
+  return out;
+}
+
+std::string lower_domain(std::string s) {
+  const auto at = s.rfind('@');
+  if (at == std::string::npos) return s;
+  for (size_t i = at + 1; i < s.size(); ++i)
+    if (s[i] >= 'A' && s[i] <= 'Z') s[i] = static_cast<char>(s[i] - 'A' + 'a');
+  return s;
+}
+
+}  // namespace
+
+std::optional<int64_t> parse_fen(std::string_view input) {
+  std::string s;
+  for (size_t i = 0; i < input.size(); ++i) {
+    const char c = input[i];
+    if (c == ',' || c == ' ') continue;
+    s += c;
+  }
+  // Currency marks: ¥ (U+00A5), ￥ (U+FFE5), 元 (U+5143) at either end.
+  for (const char* mark : {"\xC2\xA5", "\xEF\xBF\xA5", "\xE5\x85\x83"}) {
+    const std::string m(mark);
+    if (s.rfind(m, 0) == 0) s.erase(0, m.size());
+    if (s.size() >= m.size() && s.compare(s.size() - m.size(), m.size(), m) == 0)
+      s.erase(s.size() - m.size());
+  }
+  if (s.empty() || s.size() > 20) return std::nullopt;
+  int64_t yuan = 0, cents = 0;
+  size_t i = 0, digits = 0;
+  for (; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i, ++digits) {
+    if (digits >= 11) return std::nullopt;
+    yuan = yuan * 10 + (s[i] - '0');
+  }
+  if (digits == 0) return std::nullopt;
+  if (i < s.size()) {
+    if (s[i] != '.') return std::nullopt;
+    ++i;
+    int decimals = 0;
+    for (; i < s.size(); ++i, ++decimals) {
+      if (!std::isdigit(static_cast<unsigned char>(s[i])) || decimals >= 2) return std::nullopt;
+      cents = cents * 10 + (s[i] - '0');
+    }
+    if (decimals == 1) cents *= 10;
+  }
+  return yuan * 100 + cents;
+}
+
+json normalize_value(const catalog::Field& field, const json& input) {
+  if (input.is_string()) {
+    std::string s = apply_steps(field.normalize, input.get<std::string>());
+    switch (field.type) {
+      case FieldType::number:
+        if (s.empty()) return nullptr;
+        if (auto v = parse_number(s)) return *v;
+        return s;
+      case FieldType::money:
+        if (s.empty()) return nullptr;
+        if (auto v = parse_fen(s)) return *v;
+        return s;
+      case FieldType::mobile:
+        s = strip_mobile(std::move(s));
+        break;
+      case FieldType::email:
+        s = lower_domain(std::move(s));
+        break;
+      default:
+        break;
+    }
+    if (s.empty()) return nullptr;
+    return s;
+  }
+  if (field.type == FieldType::money && input.is_number_float() &&
+      input.get<double>() == static_cast<double>(static_cast<int64_t>(input.get<double>())))
+    return static_cast<int64_t>(input.get<double>());  // JSON numbers are fen already
+  if (field.type == FieldType::address && input.is_object()) {
+    json out = input;
+    if (out.contains("detail") && out["detail"].is_string()) {
+      out["detail"] = apply_steps(field.normalize, out["detail"].get<std::string>());
+    }
+    if (out.contains("division") && out["division"].is_string())
+      out["division"] =
+          text::trim(text::fullwidth_to_halfwidth(out["division"].get<std::string>()));
+    return out;
+  }
+  if (input.is_array() && input.empty() && field.type != FieldType::group) return nullptr;
+  return input;
+}
+
+}  // namespace haoban::form

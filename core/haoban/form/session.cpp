@@ -1,0 +1,982 @@
+#include "haoban/form/session.h"
+
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "haoban/catalog/form_compiler.h"
+#include "haoban/catalog/value_types.h"
+#include "haoban/expr/engine.h"
+#include "haoban/form/builtin_checks.h"
+#include "haoban/form/normalize.h"
+
+namespace haoban::form {
+
+using catalog::Expression;
+using catalog::Field;
+using catalog::FieldType;
+using catalog::Flag;
+using catalog::Rule;
+
+namespace {
+
+bool json_truthy(const json& v) {
+  if (v.is_null()) return false;
+  if (v.is_boolean()) return v.get<bool>();
+  if (v.is_number()) return v.get<double>() != 0;
+  if (v.is_string()) return !v.get_ref<const std::string&>().empty();
+  if (v.is_array()) return !v.empty();
+  return true;
+}
+
+const char* kRequiredZh = "此项为必填项";
+const char* kRequiredEn = "This field is required";
+
+// One field's (or one group cell's) computed state.
+struct Cell {
+  json raw;        // the applicant's normalised answer (kept while hidden)
+  json effective;  // what expressions see and what is submitted: null when hidden
+  bool visible = true;
+  bool required = false;
+  bool enabled = true;
+  bool readonly = false;
+  std::vector<std::string> options;
+  std::vector<FieldError> errors;
+};
+
+struct Row {
+  std::vector<Cell> cells;  // one per row field
+};
+
+struct Top {
+  Cell cell;
+  std::vector<Row> rows;  // groups only
+  bool locked = false;    // prefilled with editable: false
+};
+
+// Splits "g[2].f" / "g" / "f".
+struct ParsedPath {
+  std::string top;
+  bool has_row = false;
+  size_t row = 0;
+  std::string cell;
+};
+
+std::optional<ParsedPath> parse_path(std::string_view path) {
+  ParsedPath p;
+  if (path.size() > 200) return std::nullopt;
+  const auto bracket = path.find('[');
+  if (bracket == std::string_view::npos) {
+    p.top = std::string(path);
+    return p.top.empty() ? std::nullopt : std::optional(p);
+  }
+  p.top = std::string(path.substr(0, bracket));
+  const auto close = path.find(']', bracket);
+  if (close == std::string_view::npos || close + 2 > path.size() || path[close + 1] != '.')
+    return std::nullopt;
+  const auto digits = path.substr(bracket + 1, close - bracket - 1);
+  if (digits.empty() || digits.size() > 6) return std::nullopt;
+  for (char c : digits)
+    if (c < '0' || c > '9') return std::nullopt;
+  p.has_row = true;
+  p.row = std::stoul(std::string(digits));
+  p.cell = std::string(path.substr(close + 2));
+  return p.cell.empty() ? std::nullopt : std::optional(p);
+}
+
+std::string cell_path(const std::string& group, size_t row, const std::string& field) {
+  return group + "[" + std::to_string(row) + "]." + field;
+}
+
+}  // namespace
+
+struct FormSession::Impl {
+  std::shared_ptr<const catalog::Catalog> catalog;
+  const catalog::Item* item = nullptr;
+  std::shared_ptr<const catalog::Form> form;
+  expr::EvalEnv env;
+  json data = json::object();
+  std::vector<Top> top;
+  int prefilled = 0;
+  DraftReport report;
+  std::vector<char> commitment_allowed;  // per material
+
+  // Dependency graph over top-level fields (groups are single nodes).
+  std::unordered_map<std::string, std::vector<int>> value_deps;  // id → fields whose state reads it
+  std::unordered_map<std::string, std::vector<int>> error_deps;  // id → fields whose errors read it
+  std::vector<int> reads_all;                                    // fields reading everything
+  std::vector<int> topo;                                         // evaluation order
+  std::vector<std::vector<int>> row_order;                       // per group: row field order
+  std::vector<std::vector<int>> cross_rules;  // per field: form rules aimed at it
+
+  // Change tracking during one set().
+  std::vector<std::string> changed;
+  std::unordered_set<std::string> changed_set;
+  bool tracking = false;
+
+  // --- evaluation -----------------------------------------------------------------------
+
+  expr::Outcome run(const Expression& e) const { return expr::evaluate(*e.program, data, env); }
+  json eval(const Expression& e) const {
+    auto out = run(e);
+    return out.ok ? std::move(out.value) : json();
+  }
+  bool flag(const Flag& f) const { return f.is_constant() ? f.value : json_truthy(eval(f.expr)); }
+
+  void publish(int i) {
+    const Field& f = form->fields[i];
+    data[f.id] = top[i].cell.effective;
+    if (form->uses_form_prefix) data["form"][f.id] = top[i].cell.effective;
+  }
+
+  void note(const std::string& path) {
+    if (tracking && changed_set.insert(path).second) changed.push_back(path);
+  }
+
+  // Flags, options and value of one cell; returns whether anything changed.
+  bool compute_cell(const Field& f, bool parent_visible, bool locked, Cell& c) {
+    const bool visible = parent_visible && flag(f.visible);
+    const bool required = flag(f.required);
+    const bool enabled = flag(f.enabled);
+    const bool readonly = locked || f.computed || flag(f.readonly);
+    std::vector<std::string> options;
+    for (const auto& o : f.options)
+      if (flag(o.visible)) options.push_back(o.code);
+    json value = f.computed ? eval(f.computed) : c.raw;
+    json effective = visible ? std::move(value) : json();
+    const bool changed = visible != c.visible || required != c.required || enabled != c.enabled ||
+                         readonly != c.readonly || options != c.options || effective != c.effective;
+    c.visible = visible;
+    c.required = required;
+    c.enabled = enabled;
+    c.readonly = readonly;
+    c.options = std::move(options);
+    c.effective = std::move(effective);
+    return changed;
+  }
+
+  json row_object(const Field& g, const Row& row) const {
+    json obj = json::object();
+    for (size_t k = 0; k < g.row_fields.size(); ++k)
+      obj[g.row_fields[k].id] = row.cells[k].effective;
+    return obj;
+  }
+
+  // Recomputes one row of group i; data["row"] holds the row while its expressions run.
+  void compute_row(int i, size_t r, bool group_visible) {
+    const Field& g = form->fields[i];
+    Row& row = top[i].rows[r];
+    json obj = json::object();
+    for (size_t k = 0; k < g.row_fields.size(); ++k) obj[g.row_fields[k].id] = row.cells[k].raw;
+    for (int k : row_order[i]) {
+      data["row"] = obj;
+      if (compute_cell(g.row_fields[k], group_visible, false, row.cells[k]))
+        note(cell_path(g.id, r, g.row_fields[k].id));
+      obj[g.row_fields[k].id] = row.cells[k].effective;
+    }
+    data["row"] = nullptr;
+  }
+
+  // Recomputes field i (for a group: all rows, or just `only_row`); returns whether the
+  // value other expressions see changed.
+  bool compute_top(int i, std::optional<size_t> only_row = std::nullopt) {
+    const Field& f = form->fields[i];
+    Top& t = top[i];
+    const bool page_visible = flag(form->pages[f.page].visible);
+    if (!f.is_group()) {
+      if (compute_cell(f, page_visible, t.locked, t.cell)) note(f.id);
+      const bool effective_changed = data[f.id] != t.cell.effective;
+      if (effective_changed) publish(i);
+      return effective_changed;
+    }
+    Cell& c = t.cell;
+    const bool was_visible = c.visible;
+    const bool visible = page_visible && flag(f.visible);
+    const bool required = flag(f.required);
+    const bool enabled = flag(f.enabled);
+    const bool readonly = flag(f.readonly);
+    if (visible != c.visible || required != c.required || enabled != c.enabled ||
+        readonly != c.readonly)
+      note(f.id);
+    c.visible = visible;
+    c.required = required;
+    c.enabled = enabled;
+    c.readonly = readonly;
+    if (only_row && was_visible == visible && *only_row < t.rows.size()) {
+      compute_row(i, *only_row, visible);
+    } else {
+      for (size_t r = 0; r < t.rows.size(); ++r) compute_row(i, r, visible);
+    }
+    json effective;
+    if (visible) {
+      effective = json::array();
+      for (const auto& row : t.rows) effective.push_back(row_object(f, row));
+    }
+    if (c.raw.is_null() || c.raw.size() != t.rows.size()) {
+      c.raw = static_cast<double>(t.rows.size());
+      note(f.id);
+    }
+    const bool effective_changed = data[f.id] != effective;
+    c.effective = std::move(effective);
+    if (effective_changed) publish(i);
+    return effective_changed;
+  }
+
+  // --- errors ---------------------------------------------------------------------------
+
+  bool mentioned_filled(const Expression& e, const json* row) const {
+    for (const auto& id : e.reads) {
+      auto it = data.find(id);
+      if (it == data.end()) return false;
+      const auto idx = form->field_index.find(id);
+      const Field* f = idx == form->field_index.end() ? nullptr : &form->fields[idx->second];
+      if (is_empty_value(f, *it)) return false;
+    }
+    if (row)
+      for (const auto& id : e.row_reads) {
+        auto it = row->find(id);
+        if (it == row->end() || is_empty_value(nullptr, *it)) return false;
+      }
+    return true;
+  }
+
+  // A rule's verdict: nullopt when not checked (a mentioned field empty or hidden).
+  std::optional<bool> check_rule(const Rule& rule, const json* row) const {
+    if (!rule.assertion || !mentioned_filled(rule.assertion, row)) return std::nullopt;
+    auto out = run(rule.assertion);
+    if (!out.ok) return false;  // an evaluation error fails the rule: never waves data through
+    return json_truthy(out.value);
+  }
+
+  void add_rule_error(const Rule& rule, const std::string& page, const std::string& path,
+                      std::vector<FieldError>* out) const {
+    out->push_back({page, path, rule.id, rule.message.zh, rule.message.en, rule.warning});
+  }
+
+  CheckContext context_for(const Field& f, const Cell& c) const {
+    CheckContext ctx;
+    ctx.today = *env.today;
+    ctx.visible_options = &c.options;
+    auto bound = [&](const catalog::DateBound& b) -> std::string {
+      if (!b.literal.empty()) return b.literal;
+      if (!b.expr) return {};
+      json v = eval(b.expr);
+      return v.is_string() ? v.get<std::string>() : std::string();
+    };
+    if (f.type == FieldType::date) {
+      ctx.min_date = bound(f.min_date);
+      ctx.max_date = bound(f.max_date);
+    }
+    if (f.type == FieldType::material)
+      for (size_t m = 0; m < form->materials.size(); ++m)
+        if (form->materials[m].id == f.material) {
+          ctx.material = &form->materials[m];
+          ctx.commitment_allowed = commitment_allowed[m];
+        }
+    return ctx;
+  }
+
+  // Errors of one visible cell: required, then (when filled) built-in checks and rules.
+  std::vector<FieldError> cell_errors(const Field& f, const Cell& c, const std::string& page,
+                                      const std::string& path, const json* row,
+                                      const std::vector<const Rule*>& extra) const {
+    std::vector<FieldError> out;
+    if (!c.visible) return out;
+    if (is_empty_value(&f, c.effective)) {
+      if (c.required) out.push_back({page, path, "required", kRequiredZh, kRequiredEn, false});
+      return out;
+    }
+    builtin_errors(f, c.effective, context_for(f, c), page, path, &out);
+    for (const auto& rule : f.rules)
+      if (check_rule(rule, row) == false) add_rule_error(rule, page, path, &out);
+    for (const Rule* rule : extra)
+      if (check_rule(*rule, row) == false) add_rule_error(*rule, page, path, &out);
+    return out;
+  }
+
+  void set_errors(Cell& c, std::vector<FieldError> errors, const std::string& path) {
+    if (errors != c.errors) {
+      c.errors = std::move(errors);
+      note(path);
+    }
+  }
+
+  void compute_errors(int i) {
+    const Field& f = form->fields[i];
+    Top& t = top[i];
+    const std::string& page = form->pages[f.page].id;
+    if (!f.is_group()) {
+      std::vector<const Rule*> extra;
+      for (int r : cross_rules[i]) extra.push_back(&form->rules[r]);
+      set_errors(t.cell, cell_errors(f, t.cell, page, f.id, nullptr, extra), f.id);
+      return;
+    }
+    std::vector<FieldError> group_errors;
+    if (t.cell.visible) {
+      const auto n = static_cast<int>(t.rows.size());
+      if (t.cell.required && n < f.min_rows)
+        group_errors.push_back({page, f.id, n == 0 ? "required" : "too_few_rows",
+                                "至少填写 " + std::to_string(f.min_rows) + " 行" + f.row_label.zh,
+                                "at least " + std::to_string(f.min_rows) + " rows are needed",
+                                false});
+      if (n > f.max_rows)
+        group_errors.push_back({page, f.id, "too_many_rows",
+                                "最多填写 " + std::to_string(f.max_rows) + " 行",
+                                "at most " + std::to_string(f.max_rows) + " rows", false});
+    }
+    set_errors(t.cell, std::move(group_errors), f.id);
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      Row& row = t.rows[r];
+      const json obj = row_object(f, row);
+      data["row"] = obj;
+      for (size_t k = 0; k < f.row_fields.size(); ++k) {
+        const Field& cf = f.row_fields[k];
+        std::vector<const Rule*> extra;
+        for (const auto& rule : f.row_rules) {
+          const bool aimed =
+              std::find(rule.fields.begin(), rule.fields.end(), cf.id) != rule.fields.end() ||
+              (rule.fields.empty() && k == 0);
+          if (aimed) extra.push_back(&rule);
+        }
+        const std::string path = cell_path(f.id, r, cf.id);
+        set_errors(row.cells[k], cell_errors(cf, row.cells[k], page, path, &obj, extra), path);
+      }
+    }
+    data["row"] = nullptr;
+  }
+
+  // --- graph ----------------------------------------------------------------------------
+
+  void build_graph() {
+    const auto& fields = form->fields;
+    const int n = static_cast<int>(fields.size());
+    std::vector<std::vector<int>> reads_of(n);  // value dependencies, for the order
+    auto link = [&](std::unordered_map<std::string, std::vector<int>>& deps, int i,
+                    const Expression& e, bool value) {
+      if (!e) return;
+      if (e.reads_everything && value) reads_all.push_back(i);
+      for (const auto& id : e.reads) {
+        deps[id].push_back(i);
+        if (value) {
+          auto it = form->field_index.find(id);
+          if (it != form->field_index.end() && it->second != i) reads_of[i].push_back(it->second);
+        }
+      }
+    };
+    auto link_field_values = [&](int i, const Field& f) {
+      for (const Flag* flg : {&f.visible, &f.required, &f.enabled, &f.readonly})
+        link(value_deps, i, flg->expr, true);
+      link(value_deps, i, f.computed, true);
+      for (const auto& o : f.options) link(value_deps, i, o.visible.expr, true);
+    };
+    auto link_field_errors = [&](int i, const Field& f) {
+      for (const auto& rule : f.rules) link(error_deps, i, rule.assertion, false);
+      link(error_deps, i, f.min_date.expr, false);
+      link(error_deps, i, f.max_date.expr, false);
+    };
+    cross_rules.assign(n, {});
+    row_order.assign(n, {});
+    for (int i = 0; i < n; ++i) {
+      const Field& f = fields[i];
+      link_field_values(i, f);
+      link(value_deps, i, form->pages[f.page].visible.expr, true);
+      link_field_errors(i, f);
+      for (const auto& cf : f.row_fields) {
+        link_field_values(i, cf);
+        link_field_errors(i, cf);
+      }
+      for (const auto& rule : f.row_rules) link(error_deps, i, rule.assertion, false);
+      if (f.is_group()) row_order[i] = order_rows(f);
+    }
+    for (size_t r = 0; r < form->rules.size(); ++r) {
+      const Rule& rule = form->rules[r];
+      for (const auto& target : rule.fields) {
+        auto it = form->field_index.find(target);
+        if (it == form->field_index.end()) continue;
+        cross_rules[it->second].push_back(static_cast<int>(r));
+        link(error_deps, it->second, rule.assertion, false);
+      }
+    }
+    for (auto* deps : {&value_deps, &error_deps})
+      for (auto& [id, list] : *deps) {
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+      }
+    // Topological order (the loader rejected cycles; a self-read by a group is ignored).
+    std::vector<char> state(n, 0);
+    std::function<void(int)> visit = [&](int v) {
+      state[v] = 1;
+      for (int d : reads_of[v])
+        if (state[d] == 0) visit(d);
+      state[v] = 2;
+      topo.push_back(v);
+    };
+    for (int i = 0; i < n; ++i)
+      if (state[i] == 0) visit(i);
+  }
+
+  // Row fields in dependency order (row.x read by row.y's flags or value comes first).
+  static std::vector<int> order_rows(const Field& g) {
+    const int n = static_cast<int>(g.row_fields.size());
+    std::vector<std::vector<int>> deps(n);
+    for (int k = 0; k < n; ++k) {
+      const Field& cf = g.row_fields[k];
+      auto add = [&](const Expression& e) {
+        for (const auto& id : e.row_reads)
+          for (int j = 0; j < n; ++j)
+            if (j != k && g.row_fields[j].id == id) deps[k].push_back(j);
+      };
+      for (const Flag* flg : {&cf.visible, &cf.required, &cf.enabled, &cf.readonly}) add(flg->expr);
+      add(cf.computed);
+      for (const auto& o : cf.options) add(o.visible.expr);
+    }
+    std::vector<int> order;
+    std::vector<char> state(n, 0);
+    std::function<void(int)> visit = [&](int v) {
+      state[v] = 1;
+      for (int d : deps[v])
+        if (state[d] == 0) visit(d);  // a row cycle (state 1) is cut here: evaluated once
+      state[v] = 2;
+      order.push_back(v);
+    };
+    for (int k = 0; k < n; ++k)
+      if (state[k] == 0) visit(k);
+    return order;
+  }
+
+  // --- whole-form passes ---------------------------------------------------------------
+
+  void compute_everything() {
+    for (int i : topo) compute_top(i);
+    for (size_t i = 0; i < top.size(); ++i) compute_errors(static_cast<int>(i));
+  }
+
+  // Recomputes what depends on field `start` (and, for a group edit, on row `row`).
+  void propagate(int start, std::optional<size_t> row) {
+    const size_t n = top.size();
+    std::vector<char> value_dirty(n, 0), error_dirty(n, 0), all_rows(n, 0);
+    value_dirty[start] = 1;
+    if (!row) all_rows[start] = 1;
+    for (int i : topo) {
+      if (!value_dirty[i]) continue;
+      error_dirty[i] = 1;
+      const bool changed = compute_top(i, all_rows[i] ? std::nullopt : row);
+      if (!changed) continue;
+      const std::string& id = form->fields[i].id;
+      if (auto it = value_deps.find(id); it != value_deps.end())
+        for (int d : it->second) value_dirty[d] = all_rows[d] = 1;
+      if (auto it = error_deps.find(id); it != error_deps.end())
+        for (int d : it->second) error_dirty[d] = 1;
+      for (int d : reads_all) value_dirty[d] = all_rows[d] = 1;
+      // Anything recomputed later in the order reads the new value; anything earlier cannot
+      // depend on it (topological order).
+    }
+    for (size_t i = 0; i < n; ++i)
+      if (error_dirty[i]) compute_errors(static_cast<int>(i));
+  }
+
+  FieldState state_of_cell(const std::string& path, const Field& f, const Cell& c) const {
+    FieldState s;
+    s.path = path;
+    s.value = c.effective;
+    s.visible = c.visible;
+    s.required = c.required;
+    s.enabled = c.enabled;
+    s.readonly = c.readonly;
+    s.options = c.options;
+    s.errors = c.errors;
+    if (f.is_group()) s.value = c.raw;  // a group's state carries its row count
+    return s;
+  }
+
+  std::optional<FieldState> state_at(std::string_view path) const {
+    auto p = parse_path(path);
+    if (!p) return std::nullopt;
+    auto it = form->field_index.find(p->top);
+    if (it == form->field_index.end()) return std::nullopt;
+    const Field& f = form->fields[it->second];
+    const Top& t = top[it->second];
+    if (!p->has_row) return state_of_cell(std::string(path), f, t.cell);
+    if (!f.is_group() || p->row >= t.rows.size()) return std::nullopt;
+    for (size_t k = 0; k < f.row_fields.size(); ++k)
+      if (f.row_fields[k].id == p->cell)
+        return state_of_cell(std::string(path), f.row_fields[k], t.rows[p->row].cells[k]);
+    return std::nullopt;
+  }
+
+  Row new_row(const Field& g) const {
+    Row row;
+    row.cells.resize(g.row_fields.size());
+    for (size_t k = 0; k < g.row_fields.size(); ++k)
+      row.cells[k].raw = g.row_fields[k].default_value;
+    return row;
+  }
+
+  Row row_from_json(const Field& g, const json& obj) const {
+    Row row = new_row(g);
+    if (!obj.is_object()) return row;
+    for (size_t k = 0; k < g.row_fields.size(); ++k) {
+      auto it = obj.find(g.row_fields[k].id);
+      if (it != obj.end() && !g.row_fields[k].computed)
+        row.cells[k].raw = normalize_value(g.row_fields[k], *it);
+    }
+    return row;
+  }
+
+  SetResult finish(int i, std::optional<size_t> row) {
+    changed.clear();
+    changed_set.clear();
+    tracking = true;
+    propagate(i, row);
+    tracking = false;
+    SetResult result;
+    result.ok = true;
+    for (const auto& path : changed)
+      if (auto s = state_at(path)) result.changed.push_back(std::move(*s));
+    return result;
+  }
+
+  static SetResult failure(std::string code, std::string zh, std::string en) {
+    SetResult r;
+    r.error = {std::move(code), std::move(zh), std::move(en)};
+    return r;
+  }
+
+  // --- creation: defaults, prefill, draft -------------------------------------------------
+
+  json profile_value(const std::string& from) const {
+    const auto dot = from.find('.');
+    if (dot == std::string::npos) return nullptr;
+    const std::string head = from.substr(0, dot);
+    const std::string rest = from.substr(dot + 1);
+    const json& root = data.contains(head) ? data[head] : json();
+    if (!root.is_object()) return nullptr;
+    if (head == "applicant") return root.value(rest, json());
+    const auto dot2 = rest.find('.');
+    if (dot2 == std::string::npos) return nullptr;
+    const json& licence = root.contains(rest.substr(0, dot2)) ? root[rest.substr(0, dot2)] : json();
+    return licence.is_object() ? licence.value(rest.substr(dot2 + 1), json()) : json();
+  }
+
+  void apply_draft(const json& draft, const std::string& item_id) {
+    report.loaded = true;
+    report.from_revision = draft.value("revision", 0);
+    report.to_revision = item->revision;
+    (void)item_id;
+    const json answers = draft.value("answers", json::object());
+    if (!answers.is_object()) return;
+    const bool same = report.from_revision == item->revision;
+    for (const auto& [key, value] : answers.items()) {
+      int index = -1;
+      for (size_t i = 0; i < form->fields.size() && index < 0; ++i) {
+        const Field& f = form->fields[i];
+        if (f.id == key ||
+            std::find(f.former_ids.begin(), f.former_ids.end(), key) != f.former_ids.end())
+          index = static_cast<int>(i);
+      }
+      if (index < 0) {
+        report.dropped.push_back({key, "field_removed", value});
+        continue;
+      }
+      const Field& f = form->fields[index];
+      Top& t = top[index];
+      if (f.computed) {
+        report.dropped.push_back({key, "computed", value});
+        continue;
+      }
+      if (t.locked) continue;  // an authoritative prefilled value wins over the draft
+      if (!f.is_group()) {
+        json v = normalize_value(f, value);
+        if (!same) {
+          if (f.type == FieldType::multiselect && v.is_array()) {
+            json kept = json::array();
+            for (const auto& code : v)
+              if (code.is_string() && f.option(code.get<std::string>())) kept.push_back(code);
+            if (kept.size() != v.size()) report.dropped.push_back({key, "options_removed", value});
+            v = kept.empty() ? json() : kept;
+            if (v.is_null()) continue;
+          } else if (!catalog::value_fits_type(f, v)) {
+            const bool option_gone =
+                (f.type == FieldType::select || f.type == FieldType::radio) && v.is_string();
+            report.dropped.push_back({key, option_gone ? "option_removed" : "type_changed", value});
+            continue;
+          }
+        }
+        t.cell.raw = std::move(v);
+        ++report.kept;
+        continue;
+      }
+      if (!value.is_array()) {
+        report.dropped.push_back({key, "type_changed", value});
+        continue;
+      }
+      t.rows.clear();
+      for (size_t r = 0; r < value.size(); ++r) {
+        if (!same && static_cast<int>(r) >= f.max_rows) {
+          report.dropped.push_back(
+              {key + "[" + std::to_string(r) + "]", "too_many_rows", value[r]});
+          continue;
+        }
+        Row row = new_row(f);
+        if (value[r].is_object())
+          for (const auto& [ck, cv] : value[r].items()) {
+            int k = -1;
+            for (size_t j = 0; j < f.row_fields.size() && k < 0; ++j) {
+              const Field& cf = f.row_fields[j];
+              if (cf.id == ck ||
+                  std::find(cf.former_ids.begin(), cf.former_ids.end(), ck) != cf.former_ids.end())
+                k = static_cast<int>(j);
+            }
+            const std::string path = cell_path(key, r, ck);
+            if (k < 0) {
+              report.dropped.push_back({path, "field_removed", cv});
+              continue;
+            }
+            const Field& cf = f.row_fields[k];
+            if (cf.computed) continue;
+            json v = normalize_value(cf, cv);
+            if (!same && !catalog::value_fits_type(cf, v)) {
+              report.dropped.push_back({path, "type_changed", cv});
+              continue;
+            }
+            row.cells[k].raw = std::move(v);
+          }
+        t.rows.push_back(std::move(row));
+      }
+      ++report.kept;
+    }
+  }
+};
+
+// --- FormSession ------------------------------------------------------------------------
+
+FormSession::FormSession(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+FormSession::~FormSession() = default;
+
+std::unique_ptr<FormSession> FormSession::create(std::shared_ptr<const catalog::Catalog> catalog,
+                                                 std::string_view item_id,
+                                                 const SessionOptions& options,
+                                                 SessionError* error) {
+  auto fail = [&](std::string code, std::string zh,
+                  std::string en) -> std::unique_ptr<FormSession> {
+    if (error) *error = {std::move(code), std::move(zh), std::move(en)};
+    return nullptr;
+  };
+  if (!catalog) return fail("no_catalog", "没有加载事项目录", "no catalogue is loaded");
+  const catalog::Item* item = catalog->item(item_id);
+  if (!item)
+    return fail("unknown_item", "事项不存在：" + std::string(item_id),
+                "no item " + std::string(item_id));
+  auto form = catalog->form(*item);
+  if (!form)
+    return fail("form_unavailable", "该事项的表单无法加载", "the item's form failed to compile");
+  if (options.draft.is_object() && options.draft.value("item", std::string(item_id)) != item_id)
+    return fail("draft_wrong_item", "草稿不属于该事项", "the draft belongs to another item");
+  if (!options.draft.is_null() && !options.draft.is_object())
+    return fail("bad_draft", "草稿格式不正确", "the draft must be an object");
+
+  auto impl = std::make_unique<Impl>();
+  Impl& s = *impl;
+  s.catalog = std::move(catalog);
+  s.item = item;
+  s.form = form;
+  s.env.today = options.today;
+  s.env.calendar = options.calendar;
+
+  // Profile facts and e-licences, read-only for the whole session.
+  json applicant = json::object(), licences = json::object();
+  if (options.profile.is_object()) {
+    if (options.profile.contains("applicant") || options.profile.contains("licences")) {
+      applicant = options.profile.value("applicant", json::object());
+      licences = options.profile.value("licences", json::object());
+    } else {
+      applicant = options.profile;
+    }
+  }
+  if (options.licences.is_object()) licences = options.licences;
+  s.data["applicant"] = applicant.is_object() ? applicant : json::object();
+  s.data["licences"] = licences.is_object() ? licences : json::object();
+  s.data["row"] = nullptr;
+  if (form->uses_form_prefix) s.data["form"] = json::object();
+
+  s.top.resize(form->fields.size());
+  for (size_t i = 0; i < form->fields.size(); ++i) {
+    const Field& f = form->fields[i];
+    s.data[f.id] = nullptr;
+    s.top[i].cell.visible = false;  // so the first pass reports a real state
+    if (!f.is_group()) s.top[i].cell.raw = f.default_value;
+  }
+  // A commitment may replace a material unless the template excludes this applicant.
+  for (const auto& m : form->materials) {
+    bool allowed = !m.replace_by_commitment.empty();
+    if (allowed)
+      if (const auto* t = s.catalog->commitment_template(m.replace_by_commitment))
+        if (t->excluded_when) allowed = !json_truthy(s.eval(t->excluded_when));
+    s.commitment_allowed.push_back(allowed);
+  }
+
+  // 信息少填: prefill from the profile and e-licences.
+  for (size_t i = 0; i < form->fields.size(); ++i) {
+    const Field& f = form->fields[i];
+    if (!f.prefill || f.is_group()) continue;
+    json v = s.profile_value(f.prefill->from);
+    if (v.is_null()) continue;
+    s.top[i].cell.raw = normalize_value(f, v);
+    s.top[i].locked = !f.prefill->editable;
+    ++s.prefilled;
+  }
+  if (options.draft.is_object()) s.apply_draft(options.draft, std::string(item_id));
+
+  s.build_graph();
+  s.compute_everything();
+  return std::unique_ptr<FormSession>(new FormSession(std::move(impl)));
+}
+
+SetResult FormSession::set(std::string_view path, const json& value) {
+  Impl& s = *impl_;
+  auto p = parse_path(path);
+  if (!p) return Impl::failure("bad_path", "字段路径不正确", "bad field path");
+  auto it = s.form->field_index.find(p->top);
+  if (it == s.form->field_index.end())
+    return Impl::failure("unknown_field", "表单中没有字段 " + p->top,
+                         "the form has no field " + p->top);
+  const int i = it->second;
+  const Field& f = s.form->fields[i];
+  Top& t = s.top[i];
+  auto editable = [&](const Field& field, const Cell& c, bool locked) -> std::optional<SetResult> {
+    if (field.computed)
+      return Impl::failure("computed", "该项由系统计算，不能修改", "the value is computed");
+    if (locked)
+      return Impl::failure("locked", "该项来自权威数据，不能修改",
+                           "the value comes from an authoritative source");
+    if (c.readonly) return Impl::failure("readonly", "该项为只读", "the field is read-only");
+    if (!c.enabled) return Impl::failure("disabled", "该项当前不可填写", "the field is disabled");
+    return std::nullopt;
+  };
+  if (!p->has_row) {
+    if (f.is_group()) {
+      if (!value.is_array())
+        return Impl::failure("wrong_type", "重复组的值应为行的数组",
+                             "a group takes an array of rows");
+      if (value.size() > static_cast<size_t>(catalog::kMaxGroupRows))
+        return Impl::failure("too_many_rows", "行数过多", "too many rows");
+      if (auto e = editable(f, t.cell, false)) return *e;
+      t.rows.clear();
+      for (const auto& row : value) t.rows.push_back(s.row_from_json(f, row));
+      return s.finish(i, std::nullopt);
+    }
+    if (auto e = editable(f, t.cell, t.locked)) return *e;
+    t.cell.raw = normalize_value(f, value);
+    return s.finish(i, std::nullopt);
+  }
+  if (!f.is_group())
+    return Impl::failure("bad_path", f.id + " 不是重复组", f.id + " is not a group");
+  if (p->row >= t.rows.size()) return Impl::failure("bad_row", "没有这一行", "no such row");
+  for (size_t k = 0; k < f.row_fields.size(); ++k) {
+    if (f.row_fields[k].id != p->cell) continue;
+    Cell& c = t.rows[p->row].cells[k];
+    if (auto e = editable(f.row_fields[k], c, false)) return *e;
+    c.raw = normalize_value(f.row_fields[k], value);
+    return s.finish(i, p->row);
+  }
+  return Impl::failure("unknown_field", "重复组中没有字段 " + p->cell,
+                       "the group has no field " + p->cell);
+}
+
+SetResult FormSession::add_row(std::string_view group) {
+  Impl& s = *impl_;
+  auto it = s.form->field_index.find(std::string(group));
+  if (it == s.form->field_index.end() || !s.form->fields[it->second].is_group())
+    return Impl::failure("unknown_field", "没有这个重复组", "no such group");
+  const Field& g = s.form->fields[it->second];
+  Top& t = s.top[it->second];
+  if (t.rows.size() >= static_cast<size_t>(g.max_rows))
+    return Impl::failure("too_many_rows", "最多 " + std::to_string(g.max_rows) + " 行",
+                         "at most " + std::to_string(g.max_rows) + " rows");
+  t.rows.push_back(s.new_row(g));
+  return s.finish(it->second, std::nullopt);
+}
+
+SetResult FormSession::remove_row(std::string_view group, size_t index) {
+  Impl& s = *impl_;
+  auto it = s.form->field_index.find(std::string(group));
+  if (it == s.form->field_index.end() || !s.form->fields[it->second].is_group())
+    return Impl::failure("unknown_field", "没有这个重复组", "no such group");
+  Top& t = s.top[it->second];
+  if (index >= t.rows.size()) return Impl::failure("bad_row", "没有这一行", "no such row");
+  t.rows.erase(t.rows.begin() + static_cast<std::ptrdiff_t>(index));
+  return s.finish(it->second, std::nullopt);
+}
+
+std::vector<FieldError> FormSession::validate_all() {
+  Impl& s = *impl_;
+  for (size_t i = 0; i < s.top.size(); ++i) s.compute_errors(static_cast<int>(i));
+  std::vector<FieldError> out;
+  for (const auto& page : s.form->pages)
+    for (int i : page.fields) {
+      const Top& t = s.top[i];
+      if (!t.cell.visible) continue;
+      out.insert(out.end(), t.cell.errors.begin(), t.cell.errors.end());
+      for (const auto& row : t.rows)
+        for (const auto& c : row.cells) out.insert(out.end(), c.errors.begin(), c.errors.end());
+    }
+  return out;
+}
+
+bool FormSession::complete() {
+  for (const auto& e : validate_all())
+    if (!e.warning) return false;
+  return true;
+}
+
+json FormSession::answers() const {
+  const Impl& s = *impl_;
+  json out = json::object();
+  for (size_t i = 0; i < s.top.size(); ++i) {
+    const Field& f = s.form->fields[i];
+    const Top& t = s.top[i];
+    if (!t.cell.visible) continue;
+    if (!f.is_group()) {
+      if (!is_empty_value(&f, t.cell.effective) || t.cell.effective.is_boolean())
+        out[f.id] = t.cell.effective;
+      continue;
+    }
+    json rows = json::array();
+    for (const auto& row : t.rows) {
+      json obj = json::object();
+      for (size_t k = 0; k < f.row_fields.size(); ++k)
+        if (row.cells[k].visible && !row.cells[k].effective.is_null())
+          obj[f.row_fields[k].id] = row.cells[k].effective;
+      rows.push_back(std::move(obj));
+    }
+    out[f.id] = std::move(rows);
+  }
+  return out;
+}
+
+json FormSession::draft() const {
+  const Impl& s = *impl_;
+  json answers = json::object();
+  for (size_t i = 0; i < s.top.size(); ++i) {
+    const Field& f = s.form->fields[i];
+    const Top& t = s.top[i];
+    if (f.computed) continue;
+    if (!f.is_group()) {
+      if (!t.cell.raw.is_null()) answers[f.id] = t.cell.raw;
+      continue;
+    }
+    json rows = json::array();
+    for (const auto& row : t.rows) {
+      json obj = json::object();
+      for (size_t k = 0; k < f.row_fields.size(); ++k)
+        if (!f.row_fields[k].computed && !row.cells[k].raw.is_null())
+          obj[f.row_fields[k].id] = row.cells[k].raw;
+      rows.push_back(std::move(obj));
+    }
+    if (!rows.empty()) answers[f.id] = std::move(rows);
+  }
+  return {{"item", s.item->id},
+          {"revision", s.item->revision},
+          {"catalogVersion", s.catalog->catalog_version},
+          {"answers", std::move(answers)}};
+}
+
+std::vector<FieldState> FormSession::states() const {
+  const Impl& s = *impl_;
+  std::vector<FieldState> out;
+  for (size_t i = 0; i < s.top.size(); ++i) {
+    const Field& f = s.form->fields[i];
+    out.push_back(s.state_of_cell(f.id, f, s.top[i].cell));
+    for (size_t r = 0; r < s.top[i].rows.size(); ++r)
+      for (size_t k = 0; k < f.row_fields.size(); ++k)
+        out.push_back(s.state_of_cell(cell_path(f.id, r, f.row_fields[k].id), f.row_fields[k],
+                                      s.top[i].rows[r].cells[k]));
+  }
+  return out;
+}
+
+std::optional<FieldState> FormSession::state(std::string_view path) const {
+  return impl_->state_at(path);
+}
+
+json FormSession::materials() const {
+  const Impl& s = *impl_;
+  json out = json::array();
+  for (size_t m = 0; m < s.form->materials.size(); ++m) {
+    const auto& mat = s.form->materials[m];
+    if (mat.when && !json_truthy(s.eval(mat.when))) continue;
+    json via = json::array({"upload"});
+    const bool licence_held = !mat.replace_by_licence.empty() &&
+                              s.data["licences"].contains(mat.replace_by_licence) &&
+                              !s.data["licences"][mat.replace_by_licence].is_null();
+    if (licence_held) via = json::array({"licence"});  // 免提交: fetched, never uploaded
+    if (s.commitment_allowed[m]) via.push_back("commitment");
+    if (mat.necessity == "容缺后补") via.push_back("deferred");
+    json entry = {{"id", mat.id},
+                  {"name", {{"zh", mat.name.zh}, {"en", mat.name.en}}},
+                  {"necessity", mat.necessity},
+                  {"form", mat.form},
+                  {"originals", mat.originals},
+                  {"copies", mat.copies},
+                  {"source", mat.source},
+                  {"via", via}};
+    if (mat.necessity == "容缺后补") entry["deferralWorkingDays"] = mat.deferral_working_days;
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+int FormSession::prefilled_count() const { return impl_->prefilled; }
+const DraftReport& FormSession::draft_report() const { return impl_->report; }
+const catalog::Item& FormSession::item() const { return *impl_->item; }
+
+// --- JSON -------------------------------------------------------------------------------
+
+json to_json(const FieldError& e) {
+  json out = {{"page", e.page}, {"path", e.path}, {"code", e.code}, {"zh", e.zh}, {"en", e.en}};
+  if (e.warning) out["severity"] = "warning";
+  return out;
+}
+
+json to_json(const FieldState& s) {
+  json errors = json::array();
+  for (const auto& e : s.errors) errors.push_back(to_json(e));
+  json out = {{"path", s.path},
+              {"value", s.value},
+              {"visible", s.visible},
+              {"required", s.required},
+              {"enabled", s.enabled},
+              {"readonly", s.readonly},
+              {"errors", std::move(errors)}};
+  if (!s.options.empty()) out["options"] = s.options;
+  return out;
+}
+
+json to_json(const SetResult& r) {
+  if (!r.ok)
+    return {{"ok", false},
+            {"error", {{"code", r.error.code}, {"zh", r.error.zh}, {"en", r.error.en}}}};
+  json changed = json::array();
+  for (const auto& s : r.changed) changed.push_back(to_json(s));
+  return {{"ok", true}, {"changed", std::move(changed)}};
+}
+
+json to_json(const DraftReport& r) {
+  json dropped = json::array();
+  for (const auto& d : r.dropped)
+    dropped.push_back({{"path", d.path}, {"reason", d.reason}, {"value", d.value}});
+  return {{"loaded", r.loaded},
+          {"fromRevision", r.from_revision},
+          {"toRevision", r.to_revision},
+          {"kept", r.kept},
+          {"dropped", std::move(dropped)}};
+}
+
+json to_json(const std::vector<FieldError>& errors) {
+  json out = json::array();
+  for (const auto& e : errors) out.push_back(to_json(e));
+  return out;
+}
+
+}  // namespace haoban::form
