@@ -1,7 +1,9 @@
 #include "cli/command.h"
 
+#include "cli/catalog_command.h"
 #include "cli/expr_command.h"
 #include "cli/logic_command.h"
+#include "cli/search_command.h"
 #include "cli/serve_command.h"
 #include "cli/validate_command.h"
 
@@ -13,6 +15,8 @@ const std::vector<Command>& all_commands() {
       {"validate", "validate an identifier: haoban validate KIND VALUE [--today YYYY-MM-DD]",
        run_validate},
       {"logic", "evaluate JsonLogic: haoban logic RULE [DATA] [--explain] [--today D]", run_logic},
+      {"catalog", "check a catalogue: haoban catalog check FILE [--strict]", run_catalog},
+      {"search", "search a catalogue: haoban search --catalog FILE QUERY [--audience A] [--limit N]", run_search},
       {"expr", "evaluate infix: haoban expr EXPR [DATA] [--explain] [--today D]", run_expr},
   };
   return commands;
