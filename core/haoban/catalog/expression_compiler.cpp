@@ -167,7 +167,9 @@ bool compile_expression(const nlohmann::json& source, const std::string& path,
                                 : expr::compile_jsonlogic(source);
   if (!compiled.ok()) {
     std::string where = path;
-    if (!compiled.error.where.json_path.empty() && compiled.error.where.json_path != "/")
+    // A JsonLogic rule's error carries a JSON pointer inside the rule; an infix one a line/column.
+    if (!source.is_string() && !compiled.error.where.json_path.empty() &&
+        compiled.error.where.json_path != "/")
       where += compiled.error.where.json_path;  // a JSON pointer inside a JsonLogic rule
     std::string detail = compiled.error.type + ": " + compiled.error.message;
     if (compiled.error.where.line > 0)
