@@ -65,7 +65,10 @@ const Case kCases[] = {
     {"Empty", "", "empty", ""},
     {"OnlyIdeographicSpaces", "\u3000\u3000", "empty", ""},
     {"InvalidUtf8", std::string("91350100M000100Y4\xC3"), "encoding", ""},
-    {"OverlongUtf8Encoding", std::string("\xC0\xB19350100M000100Y43"), "encoding", ""},
+    {"OverlongUtf8Encoding",
+     std::string("\xC0\xB1"
+                 "9350100M000100Y43"),
+     "encoding", ""},
     {"OneMegabyte", std::string(1 << 20, 'A'), "too_long", ""},
 };
 
