@@ -85,6 +85,10 @@ TEST(RegexBasics, AnchorsGroupsAlternation) {
   EXPECT_TRUE(search("^ab", "abc"));
   EXPECT_FALSE(search("^bc", "abc"));
   EXPECT_TRUE(search("bc$", "abc"));
+  EXPECT_TRUE(search("^a|b", "xb"));  // ^ binds to the first alternative only
+  EXPECT_FALSE(search("^a|^b", "xb"));
+  EXPECT_TRUE(search("^(a|b)c", "bc"));
+  EXPECT_FALSE(search("^(a|b)c", "abc"));
   EXPECT_FALSE(search("ab$", "abc"));
   EXPECT_TRUE(full("(ab|cd)+", "abcdab"));
   EXPECT_FALSE(full("(ab|cd)+", "abc"));

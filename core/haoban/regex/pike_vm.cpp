@@ -44,6 +44,7 @@ class Machine {
 
   MatchStatus run(bool whole_input) {
     if (in_.size() > p_.limits.max_input_bytes) return MatchStatus::input_too_long;
+    const bool anchored = p_.code.front().op == Instruction::Op::assert_begin;
     size_t pos = 0;
     bool matched = add(current_, 0, 0);
     if (matched && (!whole_input || in_.empty())) return MatchStatus::match;
@@ -62,8 +63,10 @@ class Machine {
       if (steps_ > p_.limits.max_steps) return MatchStatus::step_limit;
       if (!whole_input) {
         if (matched) return MatchStatus::match;
-        // Unanchored search: a match may also start here.
-        if (add(next_, 0, after)) return MatchStatus::match;
+        // Unanchored search: a match may also start here, unless the program begins with ^,
+        // which can only succeed at offset 0.
+        if (!anchored && add(next_, 0, after)) return MatchStatus::match;
+        if (anchored && next_.size() == 0) return MatchStatus::no_match;
       } else if (next_.size() == 0) {
         return MatchStatus::no_match;
       }
