@@ -53,7 +53,7 @@ TEST(SampleCatalog, LazyLoadCompilesFormsOnFirstUse) {
   const auto result =
       load_catalog(testing::read_source_file("data/catalog/guangzhou.json"), options);
   ASSERT_TRUE(result.ok());
-  const Item* item = result.catalog->item("gz-individual-business");
+  const Item* item = result.catalog->item("gz-marriage-registration");
   ASSERT_NE(item, nullptr);
   EXPECT_EQ(item->form, nullptr);
   auto first = result.catalog->form(*item);
