@@ -71,17 +71,23 @@ async function datalogic() {
 
 export const engineNames = [
   'haoban-wasm',
+  'haoban-wasm-direct-text',
+  'haoban-wasm-direct-loaded',
   'json-logic-engine-compiled',
   'json-logic-engine-interpreted',
   'json-logic-js',
   'datalogic-wasm',
 ];
-export const peerNames = engineNames.filter((n) => n !== 'haoban-wasm');
+export const peerNames = engineNames.filter((n) => !n.startsWith('haoban-'));
 
 export async function loadEngine(name) {
   switch (name) {
     case 'haoban-wasm':
       return (await import('./haoban-wasm.mjs')).haobanWasm();
+    case 'haoban-wasm-direct-text':
+      return (await import('./haoban-wasm-direct.mjs')).haobanWasmDirect('text');
+    case 'haoban-wasm-direct-loaded':
+      return (await import('./haoban-wasm-direct.mjs')).haobanWasmDirect('loaded');
     case 'json-logic-engine-compiled':
       return jsonLogicEngine('compiled');
     case 'json-logic-engine-interpreted':

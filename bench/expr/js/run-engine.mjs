@@ -16,6 +16,7 @@ const { values: args } = parseArgs({
     cases: { type: 'string' },
     runs: { type: 'string', default: '5' },
     'min-run-ms': { type: 'string', default: '200' },
+    'warmup-ms': { type: 'string', default: '2000' },
   },
 });
 if (!args.engine) {
@@ -24,6 +25,7 @@ if (!args.engine) {
 }
 const runs = Number(args.runs);
 const minRunMs = Number(args['min-run-ms']);
+const warmupMs = Number(args['warmup-ms']);
 
 function describe(error) {
   if (error && typeof error === 'object' && 'message' in error) return String(error.message);
@@ -68,13 +70,14 @@ function runWorkload(engine, workload) {
     }
     return fns.length;
   };
-  const t = timePasses(pass, { runs, minRunMs });
+  const t = timePasses(pass, { runs, minRunMs, warmupMs });
   return {
     engine: engine.name,
     version: engine.version,
     workload: workload.name,
     median_ns_per_eval: t.median,
     runs,
+    warmup_ms: warmupMs,
     ns_per_eval_runs: t.nsPerEval,
     evals_per_run: t.evalsPerRun,
     items: workload.items.length,

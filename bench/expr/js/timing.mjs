@@ -1,8 +1,14 @@
 // The timing method shared with the native runner (bench/expr/native/timing.cpp): calibrate
 // a pass count so one run lasts at least minRunMs, then time `runs` runs and take the median.
+// Before that, a warm-up of warmupMs: V8 first runs wasm in its baseline compiler (Liftoff) and
+// JS in its interpreter, and moves hot functions to TurboFan on a background thread, which on a
+// loaded 2-core machine can take a second or more (seen: 50 µs → 2.7 µs per call after ~0.3 s).
+// The table reports steady-state speed; cold-start cost is a different question.
 const nowNs = () => process.hrtime.bigint();
 
-export function timePasses(pass, { runs = 5, minRunMs = 200 } = {}) {
+export function timePasses(pass, { runs = 5, minRunMs = 200, warmupMs = 2000 } = {}) {
+  const warmStart = nowNs();
+  while (Number(nowNs() - warmStart) < warmupMs * 1e6) pass();
   let passes = 1;
   for (;;) {
     const start = nowNs();

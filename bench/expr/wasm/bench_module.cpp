@@ -1,0 +1,92 @@
+// A bench-only WebAssembly module of our expression engine with a plain C ABI, so the
+// engine's cost in wasm can be measured apart from (and before) the @haoban/core package's
+// embind binding. Not shipped: it is built only by bench/run-expr.sh (HAOBAN_BUILD_BENCH=ON
+// in a wasm build dir). JS side: bench/expr/js/haoban-wasm-direct.mjs.
+//
+// Handles are indexes into vectors that live for the module's lifetime (a benchmark compiles
+// a fixed set of rules). Results are JSON text in one buffer, valid until the next call.
+#include <emscripten/emscripten.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "haoban/expr/engine.h"
+
+namespace {
+
+namespace expr = haoban::expr;
+
+std::vector<std::shared_ptr<const expr::Program>> programs;
+std::vector<expr::json> documents;
+std::string result;
+
+constexpr int kDataDepth = 256;
+constexpr size_t kDataBytes = size_t{16} << 20;
+
+// Evaluates and renders the outcome as JSON text: the value, or {"error":{"type","message"}}.
+const char* render(const expr::Program& program, const expr::json& data) {
+  const expr::Outcome outcome = expr::evaluate(program, data);
+  if (outcome.ok) {
+    result = outcome.value.dump();
+  } else {
+    result =
+        expr::json{{"error", {{"type", outcome.error.type}, {"message", outcome.error.message}}}}
+            .dump();
+  }
+  return result.c_str();
+}
+
+}  // namespace
+
+extern "C" {
+
+// Compiles JsonLogic text; returns a program handle, or -1 (the error is in hb_result()).
+EMSCRIPTEN_KEEPALIVE int hb_compile(const char* text, size_t length) {
+  const auto compiled = expr::compile_jsonlogic_text(std::string_view(text, length));
+  if (!compiled.ok()) {
+    result = expr::json{{"error", expr::to_json(compiled.error)}}.dump();
+    return -1;
+  }
+  programs.push_back(compiled.program);
+  return static_cast<int>(programs.size() - 1);
+}
+
+// Parses a data document once, for hosts that evaluate many rules over the same data.
+EMSCRIPTEN_KEEPALIVE int hb_load_data(const char* text, size_t length) {
+  expr::Error error;
+  auto data =
+      expr::parse_bounded_json(std::string_view(text, length), kDataDepth, kDataBytes, &error);
+  if (!data) {
+    result = expr::json{{"error", expr::to_json(error)}}.dump();
+    return -1;
+  }
+  documents.push_back(std::move(*data));
+  return static_cast<int>(documents.size() - 1);
+}
+
+// Data as JSON text on every call: what a JSON-string binding costs.
+EMSCRIPTEN_KEEPALIVE const char* hb_evaluate_text(int program, const char* text, size_t length) {
+  if (program < 0 || static_cast<size_t>(program) >= programs.size()) return nullptr;
+  expr::Error error;
+  auto data =
+      expr::parse_bounded_json(std::string_view(text, length), kDataDepth, kDataBytes, &error);
+  if (!data) {
+    result = expr::json{{"error", expr::to_json(error)}}.dump();
+    return result.c_str();
+  }
+  return render(*programs[program], *data);
+}
+
+// Data loaded once with hb_load_data.
+EMSCRIPTEN_KEEPALIVE const char* hb_evaluate_loaded(int program, int document) {
+  if (program < 0 || static_cast<size_t>(program) >= programs.size()) return nullptr;
+  if (document < 0 || static_cast<size_t>(document) >= documents.size()) return nullptr;
+  return render(*programs[program], documents[document]);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* hb_result() { return result.c_str(); }
+EMSCRIPTEN_KEEPALIVE size_t hb_result_length() { return result.size(); }
+
+}  // extern "C"
