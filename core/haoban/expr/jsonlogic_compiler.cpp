@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "haoban/expr/evaluator.h"
+#include "haoban/expr/typecheck.h"
 
 namespace haoban::expr {
 
@@ -152,10 +153,12 @@ class Compiler {
     n.count = static_cast<uint32_t>(children.size());
     p_.kids.insert(p_.kids.end(), children.begin(), children.end());
     p_.nodes.push_back(n);
-    if (options_.positions) {
+    if (options_.positions || options_.declarations) {
       SourceLocation where{pointer_};
-      auto it = options_.positions->find(pointer_);
-      if (it != options_.positions->end()) where = it->second, where.json_path = pointer_;
+      if (options_.positions) {
+        auto it = options_.positions->find(pointer_);
+        if (it != options_.positions->end()) where = it->second, where.json_path = pointer_;
+      }
       p_.where.resize(p_.nodes.size());
       p_.where.back() = std::move(where);
     }
@@ -446,6 +449,7 @@ void compile_jsonlogic_into(Program& program, const json& rule, const CompileOpt
   program.limits = options.limits;
   Compiler compiler(program, options);
   program.root = compiler.compile(rule, 1);
+  typecheck(program, options.declarations);
 }
 
 }  // namespace haoban::expr
