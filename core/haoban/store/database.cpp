@@ -86,6 +86,9 @@ std::unique_ptr<Database> Database::open(const std::string& path, std::string* e
 
 int Database::schema_version() const { return impl_->schema_version; }
 
+sqlite3* Database::connection() const { return impl_->db.get(); }
+std::mutex& Database::connection_mutex() const { return impl_->mutex; }
+
 bool Database::put_draft(const std::string& id, const std::string& json, std::string* error) {
   if (id.empty() || id.size() > kMaxDraftIdBytes) {
     set_error(error, "put_draft: id must be 1 to " + std::to_string(kMaxDraftIdBytes) + " bytes");

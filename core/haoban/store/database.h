@@ -4,8 +4,11 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+
+struct sqlite3;
 
 namespace haoban::store {
 
@@ -24,6 +27,11 @@ class Database {
   bool put_draft(const std::string& id, const std::string& json, std::string* error);
   // The stored body of draft `id`, or nullopt when there is none (or the read failed).
   std::optional<std::string> get_draft(const std::string& id);
+
+  // For the back-office tables (office_store.h), which share this connection: the handle,
+  // and the mutex that every use of it must hold (the stub's handlers run on a thread pool).
+  sqlite3* connection() const;
+  std::mutex& connection_mutex() const;
 
   ~Database();
   Database(const Database&) = delete;

@@ -10,13 +10,59 @@ namespace {
 
 // Append only: a released migration is never edited, a new one is added at the end.
 // STRICT tables make SQLite enforce the declared column types.
-constexpr std::array<std::string_view, 1> kMigrations = {
+constexpr std::array<std::string_view, 2> kMigrations = {
     // 1: drafts, one row per application draft; body is the host's JSON, kept verbatim.
     R"sql(
 CREATE TABLE drafts (
   id      TEXT PRIMARY KEY NOT NULL,
   body    TEXT NOT NULL,
   updated TEXT NOT NULL
+) STRICT;
+)sql",
+    // 2: the back office (server-stub): accepted submissions with their receipt (受理编号),
+    // 容缺 materials owed, 好差评 ratings and the follow-ups of bad ratings. Prefixed "office_"
+    // because a phone's copy of this schema keeps its own outbox and receipts apart.
+    // UNIQUE (owner, idempotency_key) is what makes a repeated submission create nothing.
+    R"sql(
+CREATE TABLE office_submissions (
+  receipt_number  TEXT PRIMARY KEY NOT NULL,
+  owner           TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  item_id         TEXT NOT NULL,
+  status          TEXT NOT NULL,
+  received_on     TEXT NOT NULL,
+  day_sequence    INTEGER NOT NULL,
+  promised_date   TEXT NOT NULL,
+  package         TEXT NOT NULL,
+  created         TEXT NOT NULL,
+  UNIQUE (owner, idempotency_key),
+  UNIQUE (received_on, day_sequence)
+) STRICT;
+CREATE INDEX office_submissions_by_owner ON office_submissions (owner, created);
+CREATE TABLE office_deferred_materials (
+  receipt_number TEXT NOT NULL REFERENCES office_submissions (receipt_number),
+  material_id    TEXT NOT NULL,
+  due_date       TEXT NOT NULL,
+  supplied_on    TEXT,
+  reference      TEXT,
+  PRIMARY KEY (receipt_number, material_id)
+) STRICT;
+CREATE TABLE office_ratings (
+  receipt_number TEXT NOT NULL REFERENCES office_submissions (receipt_number),
+  owner          TEXT NOT NULL,
+  level          INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  body           TEXT NOT NULL,
+  rated_on       TEXT NOT NULL,
+  PRIMARY KEY (receipt_number, owner)
+) STRICT;
+CREATE TABLE office_follow_ups (
+  receipt_number TEXT NOT NULL REFERENCES office_submissions (receipt_number),
+  owner          TEXT NOT NULL,
+  level          INTEGER NOT NULL,
+  opened_on      TEXT NOT NULL,
+  due_date       TEXT NOT NULL,
+  status         TEXT NOT NULL,
+  PRIMARY KEY (receipt_number, owner)
 ) STRICT;
 )sql",
 };
