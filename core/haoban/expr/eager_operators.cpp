@@ -13,7 +13,7 @@ size_t Evaluator::gather(const Node& n) {
   const size_t base = args_.size();
   if (n.flags & kSpread) {
     // {"+": {"preserve": [7, 8]}}: one expression whose array result supplies the arguments.
-    const Value v = eval(program_.child(n, 0));
+    const Value v = eval(program_->child(n, 0));
     if (v.kind == Kind::Array) {
       const size_t count = v.size();
       for (size_t i = 0; i < count; ++i) args_.push_back(v.at(i));
@@ -22,7 +22,7 @@ size_t Evaluator::gather(const Node& n) {
     }
   } else {
     for (uint32_t k = 0; k < n.count; ++k) {
-      const Value v = eval(program_.child(n, k));
+      const Value v = eval(program_->child(n, k));
       args_.push_back(v);
     }
   }
@@ -113,9 +113,9 @@ Value Evaluator::eval_eager(const Node& n) {
       std::string out;
       for (size_t i = 0; i < count; ++i) {
         append_string(out, a[i]);
-        if (out.size() > program_.limits.max_string_bytes) break;
+        if (out.size() > program_->limits.max_string_bytes) break;
       }
-      CallContext ctx{arena_, program_.limits, env_};
+      CallContext ctx{arena_, program_->limits, env_};
       return keep_string(ctx, std::move(out));
     }
     case Op::Substr: {
@@ -125,7 +125,7 @@ Value Evaluator::eval_eager(const Node& n) {
       const double start = count > 1 ? to_number(a[1]) : 0;
       const bool has_length = count > 2 && !a[2].is_null();
       const double length = has_length ? to_number(a[2]) : 0;
-      CallContext ctx{arena_, program_.limits, env_};
+      CallContext ctx{arena_, program_->limits, env_};
       return keep_string(ctx, substr_chars(sv, std::trunc(start), has_length, std::trunc(length)));
     }
     case Op::In: {
@@ -170,8 +170,8 @@ Value Evaluator::eval_eager(const Node& n) {
       if (static_cast<int>(count) < f.min_args || static_cast<int>(count) > f.max_args) {
         fail(error_type::kInvalidArguments, std::string(f.name) + ": wrong number of arguments");
       }
-      CallContext ctx{arena_, program_.limits, env_,
-                      n.prepared ? program_.prepared[n.prepared - 1].get() : nullptr};
+      CallContext ctx{arena_, program_->limits, env_,
+                      n.prepared ? program_->prepared[n.prepared - 1].get() : nullptr};
       return f.fn(ctx, a, count);
     }
     default:

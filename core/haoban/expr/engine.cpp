@@ -52,7 +52,11 @@ Compiled compile_infix(std::string_view source, const CompileOptions& options) {
 Outcome evaluate(const Program& program, const json& data, const EvalEnv& env) {
   Outcome out;
   try {
-    Evaluator evaluator(program);
+    // One evaluator per thread, reused, so that its stacks and arena keep their capacity and
+    // the common case allocates nothing but the result. Not re-entrant: no engine code calls
+    // evaluate() from inside an evaluation.
+    thread_local Evaluator evaluator(program);
+    evaluator.rebind(program);
     out.value = to_json(evaluator.run(data, env));
     out.ok = true;
   } catch (const EvalFailure& failure) {

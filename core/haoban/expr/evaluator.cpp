@@ -11,7 +11,7 @@ namespace haoban::expr {
 
 void Evaluator::begin(const json& data, const EvalEnv& env) {
   env_ = env;
-  max_steps_ = env.max_steps ? env.max_steps : program_.limits.max_steps;
+  max_steps_ = env.max_steps ? env.max_steps : program_->limits.max_steps;
   steps_ = 0;
   arena_.clear();
   frames_.clear();
@@ -21,13 +21,13 @@ void Evaluator::begin(const json& data, const EvalEnv& env) {
 
 Value Evaluator::run(const json& data, const EvalEnv& env) {
   begin(data, env);
-  return eval(program_.root);
+  return eval(program_->root);
 }
 
 void Evaluator::check_array_size(size_t n) const {
-  if (n > program_.limits.max_array_elements) {
+  if (n > program_->limits.max_array_elements) {
     fail_limit(error_type::kArrayTooLong,
-               "array longer than " + std::to_string(program_.limits.max_array_elements));
+               "array longer than " + std::to_string(program_->limits.max_array_elements));
   }
 }
 
@@ -97,11 +97,11 @@ Value Evaluator::eval_var(const Node& n) {
   Value out;
   bool found;
   if (n.flags & kDynamic) {
-    const Value spec = eval(program_.child(n, 0));
+    const Value spec = eval(program_->child(n, 0));
     found = false;
     out = lookup_dynamic(n, spec, /*var_style=*/true, &found);
   } else {
-    const Path& path = program_.paths[n.aux];
+    const Path& path = program_->paths[n.aux];
     const Frame& frame = frames_.back();
     if (path.steps.empty()) {
       out = frame_value(frame);
@@ -111,7 +111,7 @@ Value Evaluator::eval_var(const Node& n) {
     }
   }
   if ((!found || out.is_null()) && (n.flags & kDefault)) {
-    return eval(program_.child(n, n.count - 1));
+    return eval(program_->child(n, n.count - 1));
   }
   return found ? out : Value::null();
 }
@@ -158,10 +158,10 @@ Value Evaluator::eval_val(const Node& n, bool exists) {
   Value out;
   bool found;
   if (n.flags & kDynamic) {
-    const Value spec = eval(program_.child(n, 0));
+    const Value spec = eval(program_->child(n, 0));
     out = lookup_dynamic(n, spec, /*var_style=*/false, &found);
   } else {
-    const Path& path = program_.paths[n.aux];
+    const Path& path = program_->paths[n.aux];
     const size_t level = std::min<size_t>(path.scope_up / 2, frames_.size() - 1);
     const Frame& frame = frames_[frames_.size() - 1 - level];
     const bool meta = (path.scope_up % 2 == 1) && level < frames_.size() - 1;
@@ -177,7 +177,7 @@ Value Evaluator::eval_val(const Node& n, bool exists) {
 }
 
 void Evaluator::eval_throw(const Node& n) {
-  const Value v = n.count ? eval(program_.child(n, 0)) : Value::null();
+  const Value v = n.count ? eval(program_->child(n, 0)) : Value::null();
   Error error;
   if (v.kind == Kind::Object) {
     auto it = v.ref->find("type");
@@ -197,7 +197,7 @@ Value Evaluator::eval_try(const Node& n) {
   std::optional<Error> last;
   for (uint32_t k = 0; k < n.count; ++k) {
     try {
-      const Value v = eval(program_.child(n, k));
+      const Value v = eval(program_->child(n, k));
       frames_.resize(frames);
       return v;
     } catch (const EvalFailure& failure) {
@@ -220,10 +220,10 @@ Value Evaluator::eval(uint32_t index) {
     fail_limit(error_type::kTooManySteps,
                "evaluation took more than " + std::to_string(max_steps_) + " steps");
   }
-  const Node& n = program_.nodes[index];
+  const Node& n = program_->nodes[index];
   switch (n.op) {
     case Op::Const:
-      return program_.const_values[n.aux];
+      return program_->const_values[n.aux];
     case Op::Var:
       return eval_var(n);
     case Op::Val:
@@ -234,13 +234,13 @@ Value Evaluator::eval(uint32_t index) {
       check_array_size(n.count);
       std::vector<Value>& items = arena_.new_array();
       items.reserve(n.count);
-      for (uint32_t k = 0; k < n.count; ++k) items.push_back(eval(program_.child(n, k)));
+      for (uint32_t k = 0; k < n.count; ++k) items.push_back(eval(program_->child(n, k)));
       return make_array(items);
     }
     case Op::And: {
       Value v = Value::of(false);
       for (uint32_t k = 0; k < n.count; ++k) {
-        v = eval(program_.child(n, k));
+        v = eval(program_->child(n, k));
         if (!truthy(v)) return v;
       }
       return v;
@@ -248,25 +248,25 @@ Value Evaluator::eval(uint32_t index) {
     case Op::Or: {
       Value v = Value::of(false);
       for (uint32_t k = 0; k < n.count; ++k) {
-        v = eval(program_.child(n, k));
+        v = eval(program_->child(n, k));
         if (truthy(v)) return v;
       }
       return v;
     }
     case Op::Not:
-      return Value::of(n.count == 0 || !truthy(eval(program_.child(n, 0))));
+      return Value::of(n.count == 0 || !truthy(eval(program_->child(n, 0))));
     case Op::NotNot:
-      return Value::of(n.count > 0 && truthy(eval(program_.child(n, 0))));
+      return Value::of(n.count > 0 && truthy(eval(program_->child(n, 0))));
     case Op::If: {
       uint32_t k = 0;
       for (; k + 1 < n.count; k += 2) {
-        if (truthy(eval(program_.child(n, k)))) return eval(program_.child(n, k + 1));
+        if (truthy(eval(program_->child(n, k)))) return eval(program_->child(n, k + 1));
       }
-      return k < n.count ? eval(program_.child(n, k)) : Value::null();
+      return k < n.count ? eval(program_->child(n, k)) : Value::null();
     }
     case Op::Coalesce:
       for (uint32_t k = 0; k < n.count; ++k) {
-        const Value v = eval(program_.child(n, k));
+        const Value v = eval(program_->child(n, k));
         if (!v.is_null()) return v;
       }
       return Value::null();
@@ -298,9 +298,9 @@ Value Evaluator::eval(uint32_t index) {
 
 Value Evaluator::eval_compare(const Node& n) {
   if (n.count < 2) fail(error_type::kInvalidArguments, "a comparison needs at least two values");
-  Value left = eval(program_.child(n, 0));
+  Value left = eval(program_->child(n, 0));
   for (uint32_t k = 1; k < n.count; ++k) {
-    const Value right = eval(program_.child(n, k));
+    const Value right = eval(program_->child(n, k));
     bool ok = false;
     switch (n.op) {
       case Op::Eq:

@@ -13,7 +13,9 @@ namespace haoban::expr {
 
 class Evaluator {
  public:
-  explicit Evaluator(const Program& program) : program_(program) {}
+  explicit Evaluator(const Program& program) : program_(&program) {}
+  // Points a reused evaluator (its stacks and arena keep their capacity) at another program.
+  void rebind(const Program& program) { program_ = &program; }
 
   // Evaluates the program's root. The result views into data, the program's constants or
   // this evaluator's arena: it is valid until the next call. Throws EvalFailure.
@@ -24,7 +26,7 @@ class Evaluator {
   Value eval(uint32_t node);
 
   uint64_t steps() const { return steps_; }
-  const Program& program() const { return program_; }
+  const Program& program() const { return *program_; }
   Arena& arena() { return arena_; }
 
  private:
@@ -57,7 +59,7 @@ class Evaluator {
   Value make_array(std::vector<Value>& items);
   void check_array_size(size_t n) const;
 
-  const Program& program_;
+  const Program* program_;
   EvalEnv env_;
   uint64_t max_steps_ = 0;
   uint64_t steps_ = 0;

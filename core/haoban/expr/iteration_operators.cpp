@@ -9,14 +9,14 @@ namespace haoban::expr {
 
 Value Evaluator::eval_iteration(const Node& n) {
   if (n.count < 2) fail(error_type::kInvalidArguments, "an iteration needs [list, logic]");
-  const Value list = eval(program_.child(n, 0));
+  const Value list = eval(program_->child(n, 0));
   const bool quantifier = n.op == Op::All || n.op == Op::Some || n.op == Op::None;
   if (list.kind != Kind::Array) {
     // map/filter over nothing give nothing; a quantifier needs a real list.
     if (list.is_null() && !quantifier) return Value::array(nullptr, 0);
     fail(error_type::kInvalidArguments, "the first argument must be an array");
   }
-  const uint32_t logic = program_.child(n, 1);
+  const uint32_t logic = program_->child(n, 1);
   const size_t count = list.size();
   const size_t depth = frames_.size();
   std::vector<Value>* out = nullptr;
@@ -68,13 +68,13 @@ Value Evaluator::eval_iteration(const Node& n) {
 
 Value Evaluator::eval_reduce(const Node& n) {
   if (n.count < 2) fail(error_type::kInvalidArguments, "reduce needs [list, logic, initial]");
-  const Value list = eval(program_.child(n, 0));
-  Value acc = n.count > 2 ? eval(program_.child(n, 2)) : Value::null();
+  const Value list = eval(program_->child(n, 0));
+  Value acc = n.count > 2 ? eval(program_->child(n, 2)) : Value::null();
   if (list.kind != Kind::Array) {
     if (list.is_null()) return acc;
     fail(error_type::kInvalidArguments, "the first argument must be an array");
   }
-  const uint32_t logic = program_.child(n, 1);
+  const uint32_t logic = program_->child(n, 1);
   const size_t count = list.size();
   const size_t depth = frames_.size();
   for (size_t i = 0; i < count; ++i) {
