@@ -203,19 +203,29 @@ struct FormSession::Impl {
     c.required = required;
     c.enabled = enabled;
     c.readonly = readonly;
-    if (only_row && was_visible == visible && *only_row < t.rows.size()) {
-      compute_row(i, *only_row, visible);
-    } else {
-      for (size_t r = 0; r < t.rows.size(); ++r) compute_row(i, r, visible);
+    const auto rows = static_cast<int64_t>(t.rows.size());
+    if (!c.raw.is_number_integer() || c.raw.get<int64_t>() != rows) {
+      c.raw = rows;  // a group's state value is its row count
+      note(f.id);
     }
+    // A keystroke in one row of a visible group: recompute that row and patch it in place,
+    // instead of rebuilding the whole array (50 rows) per keystroke.
+    if (only_row && was_visible && visible && *only_row < t.rows.size() && c.effective.is_array() &&
+        c.effective.size() == t.rows.size()) {
+      const size_t r = *only_row;
+      compute_row(i, r, visible);
+      json obj = row_object(f, t.rows[r]);
+      if (c.effective[r] == obj) return false;
+      c.effective[r] = obj;
+      data[f.id][r] = obj;
+      if (form->uses_form_prefix) data["form"][f.id][r] = std::move(obj);
+      return true;
+    }
+    for (size_t r = 0; r < t.rows.size(); ++r) compute_row(i, r, visible);
     json effective;
     if (visible) {
       effective = json::array();
       for (const auto& row : t.rows) effective.push_back(row_object(f, row));
-    }
-    if (c.raw.is_null() || c.raw.size() != t.rows.size()) {
-      c.raw = static_cast<double>(t.rows.size());
-      note(f.id);
     }
     const bool effective_changed = data[f.id] != effective;
     c.effective = std::move(effective);
@@ -302,7 +312,7 @@ struct FormSession::Impl {
     }
   }
 
-  void compute_errors(int i) {
+  void compute_errors(int i, std::optional<size_t> only_row = std::nullopt) {
     const Field& f = form->fields[i];
     Top& t = top[i];
     const std::string& page = form->pages[f.page].id;
@@ -327,6 +337,7 @@ struct FormSession::Impl {
     }
     set_errors(t.cell, std::move(group_errors), f.id);
     for (size_t r = 0; r < t.rows.size(); ++r) {
+      if (only_row && r != *only_row) continue;
       Row& row = t.rows[r];
       const json obj = row_object(f, row);
       data["row"] = obj;
@@ -455,25 +466,27 @@ struct FormSession::Impl {
   // Recomputes what depends on field `start` (and, for a group edit, on row `row`).
   void propagate(int start, std::optional<size_t> row) {
     const size_t n = top.size();
-    std::vector<char> value_dirty(n, 0), error_dirty(n, 0), all_rows(n, 0);
+    std::vector<char> value_dirty(n, 0), error_dirty(n, 0), all_rows(n, 0), error_all_rows(n, 0);
     value_dirty[start] = 1;
     if (!row) all_rows[start] = 1;
     for (int i : topo) {
       if (!value_dirty[i]) continue;
       error_dirty[i] = 1;
+      if (all_rows[i]) error_all_rows[i] = 1;
       const bool changed = compute_top(i, all_rows[i] ? std::nullopt : row);
       if (!changed) continue;
       const std::string& id = form->fields[i].id;
       if (auto it = value_deps.find(id); it != value_deps.end())
         for (int d : it->second) value_dirty[d] = all_rows[d] = 1;
       if (auto it = error_deps.find(id); it != error_deps.end())
-        for (int d : it->second) error_dirty[d] = 1;
+        for (int d : it->second) error_dirty[d] = error_all_rows[d] = 1;
       for (int d : reads_all) value_dirty[d] = all_rows[d] = 1;
       // Anything recomputed later in the order reads the new value; anything earlier cannot
       // depend on it (topological order).
     }
     for (size_t i = 0; i < n; ++i)
-      if (error_dirty[i]) compute_errors(static_cast<int>(i));
+      if (error_dirty[i])
+        compute_errors(static_cast<int>(i), error_all_rows[i] ? std::nullopt : row);
   }
 
   FieldState state_of_cell(const std::string& path, const Field& f, const Cell& c) const {
