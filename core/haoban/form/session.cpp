@@ -626,7 +626,8 @@ struct FormSession::Impl {
       }
       t.rows.clear();
       for (size_t r = 0; r < value.size(); ++r) {
-        if (!same && static_cast<int>(r) >= f.max_rows) {
+        // A newer revision's max drops extra rows; the hard bound applies to any draft.
+        if (static_cast<int>(r) >= (same ? catalog::kMaxGroupRows : f.max_rows)) {
           report.dropped.push_back(
               {key + "[" + std::to_string(r) + "]", "too_many_rows", value[r]});
           continue;
