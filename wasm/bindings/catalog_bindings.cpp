@@ -1,0 +1,146 @@
+// The catalogue for JS: load once (compiled, checked, with its search index), then search and
+// open form sessions against it by handle (form_bindings.cpp). JSON strings out.
+//   catalogLoad(text, optionsJson)        →
+//   {"handle":n,"summary":{ok,items,bundles,policies,skipped,errors}}
+//       options: {"strict":bool,"lazy":bool}; a catalogue that does not load → {"error":{…}}
+//   catalogSearch(handle, query, optionsJson) → {"hits":[{id,kind,name,field,match,method,score}]}
+//       options: {"audience":"自然人"|"法人"|…,"department":…,"limit":n}
+//   catalogItem(handle, id)               → the item's metadata (codes, time limits, conditions …)
+//   catalogFree(handle)                   → {"freed":bool}
+#include <emscripten/bind.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "boundary.h"
+#include "haoban/catalog/loader.h"
+#include "haoban/expr/engine.h"
+#include "haoban/search/search_index.h"
+
+namespace haoban::wasm {
+
+namespace {
+
+// A page works with one catalogue (two during an update); the cap stops a leaking caller.
+constexpr size_t kMaxCatalogs = 4;
+
+struct LoadedCatalog {
+  std::shared_ptr<const catalog::Catalog> catalog;
+  std::unique_ptr<search::SearchIndex> index;
+};
+
+std::map<int, LoadedCatalog>& catalogs() {
+  static std::map<int, LoadedCatalog> loaded;
+  return loaded;
+}
+
+LoadedCatalog& find(int handle) {
+  auto it = catalogs().find(handle);
+  if (it == catalogs().end())
+    throw BoundaryError("bad_handle", "no catalogue with handle " + std::to_string(handle));
+  return it->second;
+}
+
+nlohmann::json parse_options(const std::string& text) {
+  if (text.empty()) return nlohmann::json::object();
+  expr::Error error;
+  auto parsed = expr::parse_bounded_json(text, 64, 1 << 20, &error);
+  if (!parsed || !parsed->is_object())
+    throw BoundaryError("bad_options", "options must be a JSON object");
+  return *parsed;
+}
+
+nlohmann::json text_json(const catalog::Text& t) { return {{"zh", t.zh}, {"en", t.en}}; }
+
+std::string catalog_load(const std::string& text, const std::string& options_json) {
+  return guarded([&] {
+    static int next_handle = 1;
+    if (catalogs().size() >= kMaxCatalogs)
+      throw BoundaryError("too_many_catalogs",
+                          "at most " + std::to_string(kMaxCatalogs) + " catalogues may be loaded");
+    const auto options = parse_options(options_json);
+    catalog::LoadOptions load_options;
+    load_options.strict = options.value("strict", false);
+    load_options.lazy_forms = options.value("lazy", false);
+    catalog::LoadResult result = catalog::load_catalog(text, load_options);
+    nlohmann::json summary = catalog::summary_json(result);
+    if (!result.ok())
+      return to_json_string(
+          {{"error", {{"type", "catalog_error"}, {"message", "the catalogue does not load"}}},
+           {"summary", std::move(summary)}});
+    LoadedCatalog loaded;
+    loaded.index = search::SearchIndex::build(result.catalog);
+    loaded.catalog = std::move(result.catalog);
+    const int handle = next_handle++;
+    catalogs().emplace(handle, std::move(loaded));
+    return to_json_string({{"handle", handle}, {"summary", std::move(summary)}});
+  });
+}
+
+std::string catalog_search(int handle, const std::string& query, const std::string& options_json) {
+  return guarded([&] {
+    const auto options = parse_options(options_json);
+    search::SearchOptions search_options;
+    search_options.audience = options.value("audience", "");
+    search_options.department = options.value("department", "");
+    const int limit = options.value("limit", 20);
+    search_options.limit = static_cast<size_t>(std::clamp(limit, 1, 1000));
+    return to_json_string(
+        {{"hits", search::to_json(find(handle).index->search(query, search_options))}});
+  });
+}
+
+std::string catalog_item(int handle, const std::string& id) {
+  return guarded([&] {
+    const catalog::Item* item = find(handle).catalog->item(id);
+    if (!item) throw BoundaryError("unknown_item", "no item " + id);
+    nlohmann::json conditions = nlohmann::json::array();
+    for (const auto& c : item->acceptance_conditions)
+      conditions.push_back(
+          {{"id", c.id}, {"zh", c.text.zh}, {"en", c.text.en}, {"informational", c.informational}});
+    auto limit = [](const catalog::TimeLimit& t) {
+      return nlohmann::json{{"value", t.value}, {"unit", t.unit}};
+    };
+    return to_json_string(
+        {{"id", item->id},
+         {"revision", item->revision},
+         {"basicCode", item->basic_code},
+         {"implCode", item->impl_code},
+         {"name", text_json(item->name)},
+         {"type", item->type},
+         {"audience", item->audience},
+         {"department",
+          {{"name", text_json(item->department.name)}, {"division", item->department.division}}},
+         {"timeLimits",
+          {{"statutory", limit(item->statutory)}, {"promised", limit(item->promised)}}},
+         {"handlingType", item->handling_type},
+         {"visits", item->visits},
+         {"onlineDepth", item->online_depth},
+         {"scope", {{"range", item->scope_range}, {"modes", item->scope_modes}}},
+         {"acceptanceConditions", std::move(conditions)},
+         {"legalBasis", item->legal_basis},
+         {"keywords", item->keywords}});
+  });
+}
+
+std::string catalog_free(int handle) {
+  return guarded([&] { return to_json_string({{"freed", catalogs().erase(handle) == 1}}); });
+}
+
+}  // namespace
+
+// For form_bindings.cpp: the catalogue behind a handle (sessions keep it alive after a free).
+std::shared_ptr<const catalog::Catalog> catalog_for_handle(int handle) {
+  return find(handle).catalog;
+}
+
+}  // namespace haoban::wasm
+
+EMSCRIPTEN_BINDINGS(haoban_catalog) {
+  emscripten::function("catalogLoad", &haoban::wasm::catalog_load);
+  emscripten::function("catalogSearch", &haoban::wasm::catalog_search);
+  emscripten::function("catalogItem", &haoban::wasm::catalog_item);
+  emscripten::function("catalogFree", &haoban::wasm::catalog_free);
+}
