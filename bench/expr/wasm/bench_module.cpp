@@ -13,12 +13,19 @@
 #include <vector>
 
 #include "haoban/expr/engine.h"
+#include "haoban/expr/evaluator.h"
 
 namespace {
 
 namespace expr = haoban::expr;
 
-std::vector<std::shared_ptr<const expr::Program>> programs;
+// One evaluator per program, reused across calls as the package's binding does (its arena and
+// stacks keep their capacity).
+struct Compiled {
+  std::shared_ptr<const expr::Program> program;
+  std::unique_ptr<expr::Evaluator> evaluator;
+};
+std::vector<Compiled> programs;
 std::vector<expr::json> documents;
 std::string result;
 
@@ -26,14 +33,11 @@ constexpr int kDataDepth = 256;
 constexpr size_t kDataBytes = size_t{16} << 20;
 
 // Evaluates and renders the outcome as JSON text: the value, or {"error":{"type","message"}}.
-const char* render(const expr::Program& program, const expr::json& data) {
-  const expr::Outcome outcome = expr::evaluate(program, data);
-  if (outcome.ok) {
-    result = outcome.value.dump();
-  } else {
-    result =
-        expr::json{{"error", {{"type", outcome.error.type}, {"message", outcome.error.message}}}}
-            .dump();
+const char* render(Compiled& compiled, const expr::json& data) {
+  try {
+    result = expr::to_json(compiled.evaluator->run(data, expr::EvalEnv{})).dump();
+  } catch (const expr::EvalFailure& failure) {
+    result = expr::json{{"error", expr::to_json(failure.error())}}.dump();
   }
   return result.c_str();
 }
@@ -49,7 +53,7 @@ EMSCRIPTEN_KEEPALIVE int hb_compile(const char* text, size_t length) {
     result = expr::json{{"error", expr::to_json(compiled.error)}}.dump();
     return -1;
   }
-  programs.push_back(compiled.program);
+  programs.push_back({compiled.program, std::make_unique<expr::Evaluator>(*compiled.program)});
   return static_cast<int>(programs.size() - 1);
 }
 
@@ -76,14 +80,14 @@ EMSCRIPTEN_KEEPALIVE const char* hb_evaluate_text(int program, const char* text,
     result = expr::json{{"error", expr::to_json(error)}}.dump();
     return result.c_str();
   }
-  return render(*programs[program], *data);
+  return render(programs[program], *data);
 }
 
 // Data loaded once with hb_load_data.
 EMSCRIPTEN_KEEPALIVE const char* hb_evaluate_loaded(int program, int document) {
   if (program < 0 || static_cast<size_t>(program) >= programs.size()) return nullptr;
   if (document < 0 || static_cast<size_t>(document) >= documents.size()) return nullptr;
-  return render(*programs[program], documents[document]);
+  return render(programs[program], documents[document]);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* hb_result() { return result.c_str(); }
