@@ -150,6 +150,7 @@ BundleNotice check_bundle(const BundleInput& in) {
         continue;  // the shared fact's error is already listed
       json j = form::to_json(e);
       j["item"] = entry.item;
+      j.update(check::describe_field_error(*form, e));
       if (!key.empty()) j["shareKey"] = key;
       n.field_errors.push_back(std::move(j));
     }
@@ -173,6 +174,19 @@ BundleNotice check_bundle(const BundleInput& in) {
     for (auto it = notice.answers.begin(); it != notice.answers.end(); ++it)
       if (!merged_answers.contains(it.key())) merged_answers[it.key()] = it.value();
     package_answers[entry.item] = notice.answers;
+    // A shared fact this item knows (typed, or prefilled from the profile) is not asked again
+    // by the later items.
+    for (const auto& mf : n.merged.fields) {
+      if (mf.share_key.empty() || mf.members.size() < 2) continue;
+      const json* known = nullptr;
+      for (const auto& m : mf.members)
+        if (m.item == entry.item && notice.answers.contains(m.field->id))
+          known = &notice.answers[m.field->id];
+      if (!known) continue;
+      for (const auto& m : mf.members)
+        if (!spread.contains(m.field->id) || spread[m.field->id].is_null())
+          spread[m.field->id] = *known;
+    }
     if (!item->result_licence.empty() && !pending.contains(item->result_licence))
       pending[item->result_licence] = item->id;
     all_ready = all_ready && notice.blocking_field_errors() == 0 &&

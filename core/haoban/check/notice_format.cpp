@@ -5,11 +5,9 @@
 
 namespace haoban::check {
 
-namespace {
-
 // The page title and the field label of an error's path ("familyMembers[1].memberName" →
 // the row field's label).
-json describe_path(const catalog::Form& form, const form::FieldError& e) {
+json describe_field_error(const catalog::Form& form, const form::FieldError& e) {
   json out = json::object();
   for (const auto& p : form.pages)
     if (p.id == e.page) out["pageTitle"] = {{"zh", p.title.zh}, {"en", p.title.en}};
@@ -27,8 +25,6 @@ json describe_path(const catalog::Form& form, const form::FieldError& e) {
   return out;
 }
 
-}  // namespace
-
 json to_json(const Notice& n) {
   if (!n.ok)
     return {{"ok", false},
@@ -38,7 +34,7 @@ json to_json(const Notice& n) {
   for (const auto& e : n.field_errors) {
     json entry = form::to_json(e);
     entry["item"] = n.item->id;
-    if (form) entry.update(describe_path(*form, e));
+    if (form) entry.update(describe_field_error(*form, e));
     field_errors.push_back(std::move(entry));
   }
   json materials = json::array();

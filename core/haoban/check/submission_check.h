@@ -72,6 +72,8 @@ Notice check_item(const CheckInput& input);
 
 // docs/check-format.md. `page titles` come from the item's form.
 json to_json(const Notice& notice);
+// {"pageTitle":{zh,en}, "label":{zh,en}} of a field error's page and field.
+json describe_field_error(const catalog::Form& form, const form::FieldError& error);
 // The zh-CN text rendering (`haoban check --format text`).
 std::string to_text(const Notice& notice);
 
