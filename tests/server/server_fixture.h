@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <random>
 #include <string>
@@ -82,6 +83,7 @@ class ServerTest : public ::testing::Test {
     config.database = database_.get();
     config.today = [] { return time::CivilDate{2026, 11, 27}; };
     config.max_body_bytes = max_body_bytes_;
+    if (configure_) configure_(config);
     server_ = std::make_unique<http::Server>(std::move(config));
     std::string error;
     ASSERT_TRUE(server_->bind(&error)) << error;
@@ -137,6 +139,8 @@ class ServerTest : public ::testing::Test {
   std::filesystem::path core_dir_;
   std::filesystem::path catalog_;
   std::size_t max_body_bytes_ = 1024 * 1024;
+  // Set by a test before start_server() to change anything else in the configuration.
+  std::function<void(http::ServerConfig&)> configure_;
   std::unique_ptr<store::Database> database_;
   std::unique_ptr<http::Server> server_;
   std::thread thread_;

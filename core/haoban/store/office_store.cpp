@@ -7,7 +7,8 @@
 namespace haoban::store {
 namespace {
 
-void bind(sqlite3_stmt* stmt, int index, const std::string& text) {
+// Not called bind(): with a std::string argument, ADL would pick std::bind for non-const lvalues.
+void bind_text(sqlite3_stmt* stmt, int index, const std::string& text) {
   sqlite3_bind_text(stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
@@ -74,8 +75,8 @@ std::optional<SubmissionRecord> find_by_key(sqlite3* db, const std::string& owne
                   " FROM office_submissions WHERE owner = ?1 AND idempotency_key = ?2;",
               error);
   if (!stmt) return std::nullopt;
-  bind(stmt.get(), 1, owner);
-  bind(stmt.get(), 2, key);
+  bind_text(stmt.get(), 1, owner);
+  bind_text(stmt.get(), 2, key);
   if (sqlite3_step(stmt.get()) == SQLITE_ROW) return read_submission(stmt.get());
   return std::nullopt;
 }
@@ -115,7 +116,7 @@ CreateOutcome OfficeStore::create_submission(
     outcome.error = error;
     return outcome;
   }
-  bind(next.get(), 1, submission.received_on);
+  bind_text(next.get(), 1, submission.received_on);
   if (sqlite3_step(next.get()) != SQLITE_ROW) {
     outcome.error = describe_error(db, "next day sequence");
     return outcome;
@@ -134,15 +135,15 @@ CreateOutcome OfficeStore::create_submission(
     outcome.error = error;
     return outcome;
   }
-  bind(insert.get(), 1, record.receipt_number);
-  bind(insert.get(), 2, submission.owner);
-  bind(insert.get(), 3, submission.idempotency_key);
-  bind(insert.get(), 4, submission.item_id);
-  bind(insert.get(), 5, submission.status);
-  bind(insert.get(), 6, submission.received_on);
+  bind_text(insert.get(), 1, record.receipt_number);
+  bind_text(insert.get(), 2, submission.owner);
+  bind_text(insert.get(), 3, submission.idempotency_key);
+  bind_text(insert.get(), 4, submission.item_id);
+  bind_text(insert.get(), 5, submission.status);
+  bind_text(insert.get(), 6, submission.received_on);
   sqlite3_bind_int64(insert.get(), 7, record.day_sequence);
-  bind(insert.get(), 8, submission.promised_date);
-  bind(insert.get(), 9, submission.package);
+  bind_text(insert.get(), 8, submission.promised_date);
+  bind_text(insert.get(), 9, submission.package);
   if (sqlite3_step(insert.get()) != SQLITE_ROW) {
     outcome.error = describe_error(db, "insert submission");
     return outcome;
@@ -159,9 +160,9 @@ CreateOutcome OfficeStore::create_submission(
     return outcome;
   }
   for (const auto& material : submission.deferred) {
-    bind(owed.get(), 1, record.receipt_number);
-    bind(owed.get(), 2, material.material_id);
-    bind(owed.get(), 3, material.due_date);
+    bind_text(owed.get(), 1, record.receipt_number);
+    bind_text(owed.get(), 2, material.material_id);
+    bind_text(owed.get(), 3, material.due_date);
     if (sqlite3_step(owed.get()) != SQLITE_DONE) {
       outcome.error = describe_error(db, "insert deferred material");
       return outcome;
@@ -193,9 +194,16 @@ std::optional<SubmissionRecord> OfficeStore::find_submission(const std::string& 
                                " FROM office_submissions WHERE receipt_number = ?1;",
                            nullptr);
   if (!stmt) return std::nullopt;
-  bind(stmt.get(), 1, receipt_number);
+  bind_text(stmt.get(), 1, receipt_number);
   if (sqlite3_step(stmt.get()) == SQLITE_ROW) return read_submission(stmt.get());
   return std::nullopt;
+}
+
+std::optional<SubmissionRecord> OfficeStore::find_submission_by_key(
+    const std::string& owner, const std::string& idempotency_key) {
+  if (too_long(owner) || too_long(idempotency_key)) return std::nullopt;
+  std::lock_guard lock(database_.connection_mutex());
+  return find_by_key(database_.connection(), owner, idempotency_key, nullptr);
 }
 
 std::vector<SubmissionRecord> OfficeStore::list_submissions(const std::string& owner) {
@@ -208,7 +216,7 @@ std::vector<SubmissionRecord> OfficeStore::list_submissions(const std::string& o
                                "ORDER BY created DESC, receipt_number DESC LIMIT ?2;",
                            nullptr);
   if (!stmt) return records;
-  bind(stmt.get(), 1, owner);
+  bind_text(stmt.get(), 1, owner);
   sqlite3_bind_int64(stmt.get(), 2, static_cast<int64_t>(kMaxListed));
   while (sqlite3_step(stmt.get()) == SQLITE_ROW) records.push_back(read_submission(stmt.get()));
   return records;
@@ -224,7 +232,7 @@ std::vector<DeferredMaterial> OfficeStore::deferred_materials(const std::string&
                            "ORDER BY material_id;",
                            nullptr);
   if (!stmt) return materials;
-  bind(stmt.get(), 1, receipt_number);
+  bind_text(stmt.get(), 1, receipt_number);
   while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
     materials.push_back({text_at(stmt.get(), 0), text_at(stmt.get(), 1),
                          optional_text_at(stmt.get(), 2), optional_text_at(stmt.get(), 3)});
@@ -248,8 +256,8 @@ SupplyOutcome OfficeStore::supply_material(const std::string& receipt_number,
                            "WHERE receipt_number = ?1 AND material_id = ?2;",
                            nullptr);
   if (!find) return SupplyOutcome::failed;
-  bind(find.get(), 1, receipt_number);
-  bind(find.get(), 2, material_id);
+  bind_text(find.get(), 1, receipt_number);
+  bind_text(find.get(), 2, material_id);
   if (sqlite3_step(find.get()) != SQLITE_ROW) return SupplyOutcome::not_deferred;
   const std::string due_date = text_at(find.get(), 0);
   if (sqlite3_column_type(find.get(), 1) != SQLITE_NULL) return SupplyOutcome::already_supplied;
@@ -262,10 +270,10 @@ SupplyOutcome OfficeStore::supply_material(const std::string& receipt_number,
               "WHERE receipt_number = ?1 AND material_id = ?2;",
               nullptr);
   if (!update) return SupplyOutcome::failed;
-  bind(update.get(), 1, receipt_number);
-  bind(update.get(), 2, material_id);
-  bind(update.get(), 3, today);
-  bind(update.get(), 4, reference);
+  bind_text(update.get(), 1, receipt_number);
+  bind_text(update.get(), 2, material_id);
+  bind_text(update.get(), 3, today);
+  bind_text(update.get(), 4, reference);
   if (sqlite3_step(update.get()) != SQLITE_DONE) return SupplyOutcome::failed;
 
   Statement complete =
@@ -275,8 +283,8 @@ SupplyOutcome OfficeStore::supply_material(const std::string& receipt_number,
               "receipt_number = ?1 AND supplied_on IS NULL);",
               nullptr);
   if (!complete) return SupplyOutcome::failed;
-  bind(complete.get(), 1, receipt_number);
-  bind(complete.get(), 2, complete_status);
+  bind_text(complete.get(), 1, receipt_number);
+  bind_text(complete.get(), 2, complete_status);
   if (sqlite3_step(complete.get()) != SQLITE_DONE) return SupplyOutcome::failed;
   return transaction.commit() ? SupplyOutcome::supplied : SupplyOutcome::failed;
 }
@@ -301,11 +309,11 @@ RateOutcome OfficeStore::put_rating(const RatingRecord& rating,
                              "rated_on) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING;",
                              error);
   if (!insert) return RateOutcome::failed;
-  bind(insert.get(), 1, rating.receipt_number);
-  bind(insert.get(), 2, rating.owner);
+  bind_text(insert.get(), 1, rating.receipt_number);
+  bind_text(insert.get(), 2, rating.owner);
   sqlite3_bind_int(insert.get(), 3, rating.level);
-  bind(insert.get(), 4, rating.body);
-  bind(insert.get(), 5, rating.rated_on);
+  bind_text(insert.get(), 4, rating.body);
+  bind_text(insert.get(), 5, rating.rated_on);
   if (sqlite3_step(insert.get()) != SQLITE_DONE) {
     if (error) *error = describe_error(db, "insert rating");
     return RateOutcome::failed;
@@ -317,12 +325,12 @@ RateOutcome OfficeStore::put_rating(const RatingRecord& rating,
                              "opened_on, due_date, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6);",
                              error);
     if (!open) return RateOutcome::failed;
-    bind(open.get(), 1, follow_up->receipt_number);
-    bind(open.get(), 2, follow_up->owner);
+    bind_text(open.get(), 1, follow_up->receipt_number);
+    bind_text(open.get(), 2, follow_up->owner);
     sqlite3_bind_int(open.get(), 3, follow_up->level);
-    bind(open.get(), 4, follow_up->opened_on);
-    bind(open.get(), 5, follow_up->due_date);
-    bind(open.get(), 6, follow_up->status);
+    bind_text(open.get(), 4, follow_up->opened_on);
+    bind_text(open.get(), 5, follow_up->due_date);
+    bind_text(open.get(), 6, follow_up->status);
     if (sqlite3_step(open.get()) != SQLITE_DONE) {
       if (error) *error = describe_error(db, "insert follow-up");
       return RateOutcome::failed;
@@ -344,8 +352,8 @@ std::optional<RatingRecord> OfficeStore::find_rating(const std::string& receipt_
                            "WHERE receipt_number = ?1 AND owner = ?2;",
                            nullptr);
   if (!stmt) return std::nullopt;
-  bind(stmt.get(), 1, receipt_number);
-  bind(stmt.get(), 2, owner);
+  bind_text(stmt.get(), 1, receipt_number);
+  bind_text(stmt.get(), 2, owner);
   if (sqlite3_step(stmt.get()) != SQLITE_ROW) return std::nullopt;
   return RatingRecord{receipt_number, owner, sqlite3_column_int(stmt.get(), 0),
                       text_at(stmt.get(), 1), text_at(stmt.get(), 2)};
@@ -360,8 +368,8 @@ std::optional<FollowUpRecord> OfficeStore::find_follow_up(const std::string& rec
                            "WHERE receipt_number = ?1 AND owner = ?2;",
                            nullptr);
   if (!stmt) return std::nullopt;
-  bind(stmt.get(), 1, receipt_number);
-  bind(stmt.get(), 2, owner);
+  bind_text(stmt.get(), 1, receipt_number);
+  bind_text(stmt.get(), 2, owner);
   if (sqlite3_step(stmt.get()) != SQLITE_ROW) return std::nullopt;
   return FollowUpRecord{receipt_number,
                         owner,

@@ -90,6 +90,8 @@ class OfficeStore {
                                   const std::function<std::string(int64_t)>& receipt_number_for);
 
   std::optional<SubmissionRecord> find_submission(const std::string& receipt_number);
+  std::optional<SubmissionRecord> find_submission_by_key(const std::string& owner,
+                                                         const std::string& idempotency_key);
   // The owner's submissions, newest first, at most kMaxListed.
   std::vector<SubmissionRecord> list_submissions(const std::string& owner);
   std::vector<DeferredMaterial> deferred_materials(const std::string& receipt_number);

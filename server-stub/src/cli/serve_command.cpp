@@ -8,6 +8,7 @@
 #include <system_error>
 #include <thread>
 
+#include "auth/session_key.h"
 #include "cli/options.h"
 #include "cli/serve_command.h"
 #include "haoban/store/database.h"
@@ -22,6 +23,8 @@ constexpr const char* kUsage =
     "usage: haoban serve [--host 127.0.0.1] [--port 8080] [--app-dir app-mobile]\n"
     "                    [--core-dir wasm/package] [--data-dir var]\n"
     "                    [--catalog data/catalog/guangzhou.json]\n"
+    "                    [--fixtures data/fixtures/identities.json]\n"
+    "                    [--holidays data/holidays/cn-mainland.json]\n"
     "  --port 0 picks a free port; relative paths resolve against the current directory.\n";
 
 int usage_error(const std::string& message) {
@@ -44,8 +47,9 @@ int run_serve(const std::vector<std::string>& args) {
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not kill the stub
 
   std::string error;
-  const auto options =
-      parse_options(args, {"host", "port", "app-dir", "core-dir", "data-dir", "catalog"}, &error);
+  const auto options = parse_options(
+      args, {"host", "port", "app-dir", "core-dir", "data-dir", "catalog", "fixtures", "holidays"},
+      &error);
   if (!options) return usage_error(error);
   if (!options->positional.empty()) {
     return usage_error("unexpected argument '" + options->positional.front() + "'");
@@ -88,11 +92,23 @@ int run_serve(const std::vector<std::string>& args) {
     return 1;
   }
   config.database = database.get();
+  config.fixtures_file = absolute_path(options->get("fixtures", "data/fixtures/identities.json"));
+  config.holidays_file = absolute_path(options->get("holidays", "data/holidays/cn-mainland.json"));
+  // Generated on first start, kept with the data: tokens stay valid across restarts.
+  const auto key = auth::load_or_create_session_key(data_dir / "session.key", &error);
+  if (!key) {
+    std::fprintf(stderr, "haoban serve: %s\n", error.c_str());
+    return 1;
+  }
+  config.session_key = *key;
 
   http::Server server(std::move(config));
   if (!server.bind(&error)) {
     std::fprintf(stderr, "haoban serve: %s\n", error.c_str());
     return 1;
+  }
+  for (const auto& warning : server.warnings()) {
+    std::fprintf(stderr, "haoban serve: warning: %s\n", warning.c_str());
   }
   http::SignalWatcher watcher([&server](int) { server.stop(); });
 

@@ -7,11 +7,16 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
+#include "auth/session_key.h"
 #include "http/api_routes.h"
+#include "http/back_office.h"
 #include "http/host_clock.h"
 #include "http/json_response.h"
+#include "http/office_routes.h"
 #include "http/static_files.h"
 
 namespace haoban::http {
@@ -19,6 +24,20 @@ namespace haoban::http {
 namespace {
 
 constexpr std::string_view kCorePrefix = "/core/";
+// Submission ids are receipt numbers: upper-case letters and digits.
+#define HAOBAN_SUBMISSION_ID "([0-9A-Z]{1,64})"
+
+std::optional<std::string> read_small_file(const std::filesystem::path& path, size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string text;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+    if (text.size() > max_bytes) return std::nullopt;
+  }
+  return text;
+}
 
 }  // namespace
 
@@ -27,10 +46,64 @@ Server::Server(ServerConfig config)
       http_(std::make_unique<httplib::Server>()),
       catalog_(config_.catalog_file) {
   if (!config_.today) config_.today = local_today;
+  set_up_back_office();
   install_routes();
 }
 
 Server::~Server() { stop(); }
+
+void Server::set_up_back_office() {
+  office_ = std::make_unique<BackOffice>();
+  BackOffice& office = *office_;
+  office.session_key = config_.session_key;
+  if (office.session_key.empty()) {
+    office.session_key = auth::random_bytes(auth::kSessionKeyBytes).value_or("");
+    if (office.session_key.empty()) warnings_.push_back("no random session key: logins refused");
+  }
+  office.token_ttl_seconds = config_.session_ttl_seconds;
+  office.now_seconds = config_.now_seconds ? config_.now_seconds : [] {
+    return static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
+                                    std::chrono::system_clock::now().time_since_epoch())
+                                    .count());
+  };
+  office.monotonic_seconds = config_.monotonic_seconds ? config_.monotonic_seconds : [] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  };
+  office.today = config_.today;
+  if (config_.rate_burst > 0) {
+    office.limiter =
+        std::make_unique<auth::RateLimiter>(config_.rate_burst, config_.rate_per_second);
+  }
+  if (config_.database) office.office = std::make_unique<store::OfficeStore>(*config_.database);
+  office.catalog_file = &catalog_;
+
+  if (!config_.fixtures_file.empty()) {
+    const auto text = read_small_file(config_.fixtures_file, fixtures::IdentityFixtures::kMaxBytes);
+    if (!text) {
+      warnings_.push_back("cannot read identity fixtures " + config_.fixtures_file.string());
+    } else {
+      office.identities = fixtures::IdentityFixtures::from_json_text(*text, &warnings_);
+    }
+  }
+  if (!config_.holidays_file.empty()) {
+    const auto text =
+        read_small_file(config_.holidays_file, calendar::HolidayCalendar::kMaxTextBytes);
+    auto loaded = text ? calendar::HolidayCalendar::from_json_text(*text)
+                       : calendar::LoadResult(calendar::LoadError{"unreadable", "", "", ""});
+    if (loaded) {
+      office.calendar = loaded.value();
+    } else {
+      warnings_.push_back("holiday calendar " + config_.holidays_file.string() +
+                          " not used (weekends only): " + loaded.error().code + " " +
+                          loaded.error().path);
+    }
+  }
+  std::string error;
+  if (!catalog_.path().empty() && !office.catalog(&error)) {
+    warnings_.push_back("catalogue: " + error);
+  }
+}
 
 void Server::install_routes() {
   httplib::Server& http = *http_;
@@ -54,6 +127,44 @@ void Server::install_routes() {
   http.Get("/api/v1/catalog", [this](const httplib::Request& req, httplib::Response& res) {
     handle_catalog(catalog_, req, res);
   });
+  http.Get("/api/v1/catalog/items/([A-Za-z0-9._-]{1,128})",
+           [this](const httplib::Request& req, httplib::Response& res) {
+             handle_catalog_item(*office_, req, res);
+           });
+  http.Post("/api/v1/session", [this](const httplib::Request& req, httplib::Response& res) {
+    handle_create_session(*office_, req, res);
+  });
+  http.Get("/api/v1/session/identities", [this](const httplib::Request&, httplib::Response& res) {
+    handle_list_identities(*office_, res);
+  });
+  http.Get("/api/v1/me", [this](const httplib::Request& req, httplib::Response& res) {
+    handle_me(*office_, req, res);
+  });
+  http.Get("/api/v1/me/licences", [this](const httplib::Request& req, httplib::Response& res) {
+    handle_my_licences(*office_, req, res);
+  });
+  http.Post("/api/v1/submissions", [this](const httplib::Request& req, httplib::Response& res) {
+    handle_create_submission(*office_, req, res);
+  });
+  http.Get("/api/v1/submissions", [this](const httplib::Request& req, httplib::Response& res) {
+    handle_list_submissions(*office_, req, res);
+  });
+  http.Get("/api/v1/submissions/" HAOBAN_SUBMISSION_ID,
+           [this](const httplib::Request& req, httplib::Response& res) {
+             handle_get_submission(*office_, req, res);
+           });
+  http.Post("/api/v1/submissions/" HAOBAN_SUBMISSION_ID "/materials",
+            [this](const httplib::Request& req, httplib::Response& res) {
+              handle_supply_material(*office_, req, res);
+            });
+  http.Post("/api/v1/submissions/" HAOBAN_SUBMISSION_ID "/rating",
+            [this](const httplib::Request& req, httplib::Response& res) {
+              handle_create_rating(*office_, req, res);
+            });
+  http.Get("/api/v1/submissions/" HAOBAN_SUBMISSION_ID "/rating",
+           [this](const httplib::Request& req, httplib::Response& res) {
+             handle_get_rating(*office_, req, res);
+           });
   // Everything else that is a GET (or HEAD) is a file: /core/… from the wasm package,
   // the rest from the app. req.path is already percent-decoded by httplib, so encoded
   // traversal ("%2e%2e") arrives here as ".." and is refused by resolve_static_path.

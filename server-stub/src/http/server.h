@@ -4,11 +4,13 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "haoban/time/civil_date.h"
 #include "http/catalog_file.h"
@@ -22,6 +24,8 @@ class Database;
 
 namespace haoban::http {
 
+struct BackOffice;
+
 struct ServerConfig {
   std::string host = "127.0.0.1";  // loopback unless asked otherwise: this is a test stub
   int port = 8080;                 // 0: any free port (read it back with Server::port())
@@ -32,6 +36,16 @@ struct ServerConfig {
   std::function<time::CivilDate()> today;  // the host's date; local_today() when empty
   std::size_t max_body_bytes = 1024 * 1024;
   bool access_log = false;  // one line per request on stderr
+
+  // The back office (issue 7).
+  std::filesystem::path fixtures_file;  // test identities; no one can log in when empty
+  std::filesystem::path holidays_file;  // the official calendar; weekends only when empty
+  std::string session_key;              // HMAC key for tokens; a random one per run when empty
+  int64_t session_ttl_seconds = 8 * 3600;
+  std::function<int64_t()> now_seconds;       // wall clock (token expiry); the system's when empty
+  std::function<double()> monotonic_seconds;  // for rate limits; steady_clock when empty
+  double rate_burst = 120;                    // requests per identity at once; 0: no limit
+  double rate_per_second = 30;                // and sustained
 };
 
 class Server {
@@ -44,6 +58,8 @@ class Server {
   // Binds the listening socket; afterwards port() is the real port (also for port 0).
   bool bind(std::string* error);
   int port() const { return port_; }
+  // Problems found while loading fixtures, calendar and catalogue (the server still runs).
+  const std::vector<std::string>& warnings() const { return warnings_; }
   std::string url() const;  // "http://HOST:PORT/"
 
   // Serves until stop(); returns false if the server could not run. Call bind() first.
@@ -53,11 +69,14 @@ class Server {
   void stop();
 
  private:
+  void set_up_back_office();
   void install_routes();
 
   ServerConfig config_;
   std::unique_ptr<httplib::Server> http_;
   CatalogFile catalog_;
+  std::unique_ptr<BackOffice> office_;
+  std::vector<std::string> warnings_;
   std::mutex database_mutex_;  // the handlers run on a thread pool; the store is not shared-safe
   int port_ = -1;
   std::atomic<bool> stop_requested_{false};

@@ -1,0 +1,23 @@
+// The receipt a client sees for a submission: 受理编号, status, 承诺办结日期, the 容缺
+// materials owed, and the 好差评 state computed on read.
+#pragma once
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "haoban/store/office_store.h"
+#include "http/auth_guard.h"
+#include "http/back_office.h"
+
+namespace haoban::http {
+
+nlohmann::json receipt_json(BackOffice& office, const store::SubmissionRecord& record);
+
+// The caller's own submission named by the route's first capture, or a 404 already sent.
+std::optional<store::SubmissionRecord> own_submission(BackOffice& office, const Caller& caller,
+                                                      const httplib::Request& req,
+                                                      httplib::Response& res);
+
+}  // namespace haoban::http
