@@ -1,5 +1,6 @@
 #include "haoban/catalog/loader.h"
 
+#include <unordered_map>
 #include <unordered_set>
 
 #include "haoban/catalog/expression_compiler.h"
@@ -269,8 +270,8 @@ class CatalogBuilder {
                    "unknown licence type " + item.result_licence);
       }
 
-      std::unordered_set<std::string> top_ids;
-      collect_top_ids(ij.value("form", json()), &top_ids);
+      std::unordered_set<std::string>& top_ids = item_top_ids_[item.id];
+      if (const auto it = ij.find("form"); it != ij.end()) collect_top_ids(*it, &top_ids);
       NameScope scope{c_, &top_ids, nullptr};
       NameScope applicant_scope{c_, nullptr, nullptr};
       read_conditions(r_.array(ij, "acceptanceConditions", path, true, 500),
@@ -295,7 +296,9 @@ class CatalogBuilder {
       const bool meta_ok = result_->errors.size() == errors_before;
       if (meta_ok && form && materials) {
         if (options_.lazy_forms) {
-          c_->lazy_.push_back({*form, *materials});
+          // The parsed document is ours (load_catalog owns it): move the form out, no copy.
+          c_->lazy_.push_back(
+              {std::move(const_cast<json&>(*form)), std::move(const_cast<json&>(*materials))});
         } else {
           item.form = compile_form(*c_, item, *form, *materials, &result_->errors);
         }
@@ -336,13 +339,11 @@ class CatalogBuilder {
       // Entries' `when`s and the bundle's conditions read the merged answers: any member's fields.
       std::unordered_set<std::string> merged;
       const json& entries = r_.array(bj, "items", path, true, 100);
-      const json& items = doc.value("items", json::array());
       for (size_t k = 0; k < entries.size(); ++k) {
         const std::string id =
             r_.string(entries[k], "item", JsonReader::index_path(path + ".items", k), true);
-        for (const auto& ij : items)
-          if (ij.is_object() && ij.value("id", "") == id)
-            collect_top_ids(ij.value("form", json()), &merged);
+        if (auto it = item_top_ids_.find(id); it != item_top_ids_.end())
+          merged.insert(it->second.begin(), it->second.end());
       }
       NameScope scope{c_, &merged, nullptr};
       for (size_t k = 0; k < entries.size(); ++k) {
@@ -419,6 +420,8 @@ class CatalogBuilder {
   Catalog* c_ = nullptr;
   std::unordered_set<std::string> ids_;
   std::unordered_set<std::string> impl_codes_;
+  // Top-level field ids per item id: bundle expressions read the merged forms.
+  std::unordered_map<std::string, std::unordered_set<std::string>> item_top_ids_;
 };
 
 LoadResult load_catalog(std::string_view text, const LoadOptions& options) {
