@@ -105,9 +105,10 @@ struct FormSession::Impl {
   // Dependency graph over top-level fields (groups are single nodes).
   std::unordered_map<std::string, std::vector<int>> value_deps;  // id → fields whose state reads it
   std::unordered_map<std::string, std::vector<int>> error_deps;  // id → fields whose errors read it
-  std::vector<int> reads_all;                                    // fields reading everything
-  std::vector<int> topo;                                         // evaluation order
-  std::vector<std::vector<int>> row_order;                       // per group: row field order
+  std::vector<int> reads_all;                 // fields whose state reads everything (dynamic paths)
+  std::vector<int> errors_read_all;           // fields whose errors read everything
+  std::vector<int> topo;                      // evaluation order
+  std::vector<std::vector<int>> row_order;    // per group: row field order
   std::vector<std::vector<int>> cross_rules;  // per field: form rules aimed at it
 
   // Change tracking during one set().
@@ -366,7 +367,7 @@ struct FormSession::Impl {
     auto link = [&](std::unordered_map<std::string, std::vector<int>>& deps, int i,
                     const Expression& e, bool value) {
       if (!e) return;
-      if (e.reads_everything && value) reads_all.push_back(i);
+      if (e.reads_everything) (value ? reads_all : errors_read_all).push_back(i);
       for (const auto& id : e.reads) {
         deps[id].push_back(i);
         if (value) {
@@ -481,6 +482,7 @@ struct FormSession::Impl {
       if (auto it = error_deps.find(id); it != error_deps.end())
         for (int d : it->second) error_dirty[d] = error_all_rows[d] = 1;
       for (int d : reads_all) value_dirty[d] = all_rows[d] = 1;
+      for (int d : errors_read_all) error_dirty[d] = error_all_rows[d] = 1;
       // Anything recomputed later in the order reads the new value; anything earlier cannot
       // depend on it (topological order).
     }
@@ -824,8 +826,9 @@ SetResult FormSession::remove_row(std::string_view group, size_t index) {
 }
 
 std::vector<FieldError> FormSession::validate_all() {
+  // Errors are kept current by create() and every set() (the dependency graph re-validates
+  // whatever a change can affect), so this only collects them, in page and field order.
   Impl& s = *impl_;
-  for (size_t i = 0; i < s.top.size(); ++i) s.compute_errors(static_cast<int>(i));
   std::vector<FieldError> out;
   for (const auto& page : s.form->pages)
     for (int i : page.fields) {
