@@ -21,7 +21,9 @@ enum FieldKind : uint8_t { kDepartment = 1, kKeyword = 2, kName = 3 };
 struct IndexedText {
   std::string norm;                                     // normalize_query(text)
   std::vector<std::span<const std::string>> syllables;  // readings per searchable character
-  uint32_t letters = 0;  // a–z present in any reading (quick reject)
+  uint32_t letters = 0;            // a–z present in any reading (quick reject)
+  std::vector<uint32_t> initials;  // per character: first letters of its readings, as a–z bits
+  uint32_t any_initial = 0;        // union of initials
 };
 
 struct Doc {
@@ -60,15 +62,10 @@ int match_full(std::string_view q, size_t qpos, const IndexedText& t, size_t i, 
 }
 
 bool match_initials_at(std::string_view q, const IndexedText& t, size_t start) {
-  if (start + q.size() > t.syllables.size()) return false;
+  if (start + q.size() > t.initials.size()) return false;
   for (size_t k = 0; k < q.size(); ++k) {
-    bool ok = false;
-    for (const auto& r : t.syllables[start + k])
-      if (!r.empty() && r[0] == q[k]) {
-        ok = true;
-        break;
-      }
-    if (!ok) return false;
+    const char c = q[k];
+    if (c < 'a' || c > 'z' || !(t.initials[start + k] & (1u << (c - 'a')))) return false;
   }
   return true;
 }
@@ -92,8 +89,13 @@ TextMatch match_text(const IndexedText& t, std::string_view q, bool ascii, uint3
   else if (t.norm.find(q) != std::string::npos)
     consider(kSubstring, kHanzi);
   if (!ascii || best.match == kExact || (q_letters & ~t.letters) != 0) return best;
+  const char first = q[0];
+  if (first < 'a' || first > 'z') return best;
+  const uint32_t first_bit = 1u << (first - 'a');
+  if (!(t.any_initial & first_bit)) return best;
   const size_t n = t.syllables.size();
   for (size_t s = 0; s < n; ++s) {
+    if (!(t.initials[s] & first_bit)) continue;  // no reading of this character starts with q[0]
     bool partial = false;
     const int end = match_full(q, 0, t, s, &partial);
     if (end >= 0) {
@@ -149,7 +151,13 @@ struct SearchIndex::Impl {
       auto readings = table.readings(*cp);
       if (readings.empty()) continue;  // punctuation, brackets: not part of the syllables
       t.syllables.push_back(readings);
-      for (const auto& r : readings) t.letters |= letter_mask(r);
+      uint32_t initials = 0;
+      for (const auto& r : readings) {
+        t.letters |= letter_mask(r);
+        if (!r.empty() && r[0] >= 'a' && r[0] <= 'z') initials |= 1u << (r[0] - 'a');
+      }
+      t.initials.push_back(initials);
+      t.any_initial |= initials;
     }
     t.norm = norm;
     const auto id = static_cast<uint32_t>(texts.size());
