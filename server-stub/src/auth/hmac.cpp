@@ -8,7 +8,7 @@ Sha256Digest hmac_sha256(std::string_view key, std::string_view message) {
   constexpr size_t kBlock = 64;
   std::array<char, kBlock> block_key{};
   if (key.size() > kBlock) {
-    const auto hashed = sha256(key);
+    const auto hashed = package::sha256(key);
     std::copy(hashed.begin(), hashed.end(), block_key.begin());
   } else {
     std::copy(key.begin(), key.end(), block_key.begin());
@@ -18,11 +18,11 @@ Sha256Digest hmac_sha256(std::string_view key, std::string_view message) {
     inner_pad[i] = static_cast<char>(block_key[i] ^ 0x36);
     outer_pad[i] = static_cast<char>(block_key[i] ^ 0x5c);
   }
-  Sha256 inner;
+  package::Sha256 inner;
   inner.update(std::string_view(inner_pad.data(), kBlock));
   inner.update(message);
   const auto inner_digest = inner.finish();
-  Sha256 outer;
+  package::Sha256 outer;
   outer.update(std::string_view(outer_pad.data(), kBlock));
   outer.update(std::string_view(reinterpret_cast<const char*>(inner_digest.data()), 32));
   return outer.finish();
@@ -38,15 +38,7 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
 }
 
 std::string to_hex(std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (const char c : bytes) {
-    const auto byte = static_cast<unsigned char>(c);
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0xf];
-  }
-  return out;
+  return package::to_hex(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
 }
 
 }  // namespace haoban::auth
