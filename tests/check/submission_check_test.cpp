@@ -220,3 +220,22 @@ TEST(SubmissionCheck, TextRenderingIsChinese) {
   EXPECT_NE(text.find("可签署告知承诺代替"), std::string::npos);
   EXPECT_NE(text.find("承诺内容："), std::string::npos);
 }
+
+TEST(SubmissionCheck, MissingMarriageCertificateIsDeferredWithAWorkingDayDeadline) {
+  json profile = haoban::testing::sample_profile("chen-fang-new-mother");
+  profile["licences"].erase("marriage_certificate");  // not held: no 免提交
+  json app =
+      json::parse(haoban::testing::read_repo_file("tests/data/check/birth-one-thing.pass.json"));
+  app.erase("materials");
+  const auto n = run("gz-birth-registration", app, profile, "2026-11-27");
+  ASSERT_TRUE(n.ok);
+  const auto& m = material(n, "marriageCert");
+  EXPECT_EQ(m.state, "deferred");  // 容缺后补
+  EXPECT_FALSE(m.blocking);
+  EXPECT_EQ(m.detail["deferralWorkingDays"], 10);
+  EXPECT_EQ(m.detail["deadline"], "2026-12-11");  // 10 working days after Friday 11-27
+  EXPECT_EQ(material(n, "birthMedicalCert").state, "satisfied_by_licence");
+  EXPECT_EQ(material(n, "nonMaritalStatement").state, "not_applicable");
+  // 容缺 does not block: the birth registration alone is ready.
+  EXPECT_TRUE(n.ready) << check::to_json(n).dump(1);
+}
