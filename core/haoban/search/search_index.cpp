@@ -1,6 +1,7 @@
 #include "haoban/search/search_index.h"
 
 #include <algorithm>
+#include <functional>
 #include <span>
 #include <unordered_map>
 
@@ -76,7 +77,12 @@ struct TextMatch {
   int rank() const { return match * 4 + method; }
 };
 
-TextMatch match_text(const IndexedText& t, std::string_view q, bool ascii, uint32_t q_letters) {
+// Substring search with a skip table built once per query: UTF-8 hanzi all start with the same
+// few lead bytes, so a first-byte scan (std::string::find) stops at every character.
+using Searcher = std::boyer_moore_horspool_searcher<std::string_view::const_iterator>;
+
+TextMatch match_text(const IndexedText& t, std::string_view q, bool ascii, uint32_t q_letters,
+                     const Searcher& searcher) {
   TextMatch best;
   auto consider = [&](Match m, Method method) {
     TextMatch c{m, method};
@@ -86,7 +92,8 @@ TextMatch match_text(const IndexedText& t, std::string_view q, bool ascii, uint3
     consider(kExact, kHanzi);
   else if (t.norm.compare(0, q.size(), q) == 0)
     consider(kPrefix, kHanzi);
-  else if (t.norm.find(q) != std::string::npos)
+  else if (t.norm.size() > q.size() &&
+           std::search(t.norm.begin(), t.norm.end(), searcher) != t.norm.end())
     consider(kSubstring, kHanzi);
   if (!ascii || best.match == kExact || (q_letters & ~t.letters) != 0) return best;
   const char first = q[0];
@@ -213,9 +220,11 @@ std::vector<SearchHit> SearchIndex::search(std::string_view raw_query,
       std::all_of(q.begin(), q.end(), [](char c) { return static_cast<unsigned char>(c) < 128; });
   const uint32_t q_letters = letter_mask(q);
 
+  const std::string_view qv(q);
+  const Searcher searcher(qv.begin(), qv.end());
   std::vector<TextMatch> matches(s.texts.size());
   for (size_t t = 0; t < s.texts.size(); ++t)
-    matches[t] = match_text(s.texts[t], q, ascii, q_letters);
+    matches[t] = match_text(s.texts[t], q, ascii, q_letters, searcher);
 
   struct Scored {
     int score;
