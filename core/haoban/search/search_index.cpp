@@ -1,6 +1,7 @@
 #include "haoban/search/search_index.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <span>
 #include <unordered_map>
@@ -79,7 +80,30 @@ struct TextMatch {
 
 // Substring search with a skip table built once per query: UTF-8 hanzi all start with the same
 // few lead bytes, so a first-byte scan (std::string::find) stops at every character.
-using Searcher = std::boyer_moore_horspool_searcher<std::string_view::const_iterator>;
+// Boyer-Moore-Horspool written out because Emscripten 3.1.6's libc++ has no
+// std::boyer_moore_horspool_searcher.
+class Searcher {
+ public:
+  explicit Searcher(std::string_view pattern) : pattern_(pattern) {
+    skip_.fill(pattern.size());
+    for (size_t i = 0; i + 1 < pattern.size(); ++i)
+      skip_[static_cast<unsigned char>(pattern[i])] = pattern.size() - 1 - i;
+  }
+
+  bool found_in(std::string_view text) const {
+    const size_t m = pattern_.size();
+    if (m == 0) return true;
+    for (size_t at = 0; at + m <= text.size();
+         at += skip_[static_cast<unsigned char>(text[at + m - 1])]) {
+      if (text.compare(at, m, pattern_) == 0) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::string_view pattern_;
+  std::array<size_t, 256> skip_;
+};
 
 TextMatch match_text(const IndexedText& t, std::string_view q, bool ascii, uint32_t q_letters,
                      const Searcher& searcher) {
@@ -92,8 +116,7 @@ TextMatch match_text(const IndexedText& t, std::string_view q, bool ascii, uint3
     consider(kExact, kHanzi);
   else if (t.norm.compare(0, q.size(), q) == 0)
     consider(kPrefix, kHanzi);
-  else if (t.norm.size() > q.size() &&
-           std::search(t.norm.begin(), t.norm.end(), searcher) != t.norm.end())
+  else if (t.norm.size() > q.size() && searcher.found_in(t.norm))
     consider(kSubstring, kHanzi);
   if (!ascii || best.match == kExact || (q_letters & ~t.letters) != 0) return best;
   const char first = q[0];
@@ -221,7 +244,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view raw_query,
   const uint32_t q_letters = letter_mask(q);
 
   const std::string_view qv(q);
-  const Searcher searcher(qv.begin(), qv.end());
+  const Searcher searcher(qv);
   std::vector<TextMatch> matches(s.texts.size());
   for (size_t t = 0; t < s.texts.size(); ++t)
     matches[t] = match_text(s.texts[t], q, ascii, q_letters, searcher);
