@@ -161,5 +161,7 @@ run_node_tests "node tests/node" "$ROOT/tests/node" node
 # Browser tests start their own stub from this binary on a free port.
 export HAOBAN_BIN="${HAOBAN_BIN:-$ROOT/build/native-release/server-stub/haoban}"
 run_node_tests "e2e tests/e2e" "$ROOT/tests/e2e" e2e
+# The mini-program's pages run in Node against a stub started from HAOBAN_BIN (simulated wx).
+run_node_tests "miniprogram tests/miniprogram" "$ROOT/tests/miniprogram" miniprogram
 
 finish
