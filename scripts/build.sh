@@ -4,6 +4,10 @@
 # wasm core and its npm package under wasm/package/dist).
 #   scripts/build.sh                      native-release and wasm-release
 #   scripts/build.sh native-asan          only the named preset(s)
+#   scripts/build.sh app                  only the H5 app (Vite production build, see below)
+# After the default presets (or when "app" is named) the H5 app is built with Vite into
+# app-mobile/dist (hashed file names) and every text asset gets .br and .gz siblings
+# (app-mobile/scripts/precompress.mjs), which `haoban serve` sends with Content-Encoding.
 # HAOBAN_JOBS sets the parallelism (default 2: the machine has 2 cores shared by everyone).
 # HAOBAN_NINJA_KEEP_GOING=1 builds every target that does not depend on a broken one (ninja -k 0),
 # as the test command wants; the preset still counts as failed.
@@ -14,11 +18,17 @@ cd "$ROOT"
 
 jobs="${HAOBAN_JOBS:-2}"
 presets=("$@")
-[ "${#presets[@]}" -gt 0 ] || presets=(native-release wasm-release)
+[ "${#presets[@]}" -gt 0 ] || presets=(native-release wasm-release app)
 keep_going=()
 [ "${HAOBAN_NINJA_KEEP_GOING:-0}" = 1 ] && keep_going=(-- -k 0)
 
 for preset in "${presets[@]}"; do
+  if [ "$preset" = app ]; then
+    echo "build: H5 app (vite build → app-mobile/dist, then .br/.gz)"
+    npx --no-install vite build --config app-mobile/vite.config.mjs --logLevel warn
+    node app-mobile/scripts/precompress.mjs app-mobile/dist
+    continue
+  fi
   if [[ "$preset" == wasm-* ]]; then
     # Emscripten 3.1.6 finds acorn (Debian's node-acorn) only through NODE_PATH;
     # without it every link fails with "Cannot find module 'acorn'".
