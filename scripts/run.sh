@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's run command: installs what is missing, builds native-release and wasm-release,
-# then starts the stub on http://127.0.0.1:8080/ serving the H5 app (app-mobile/), the wasm core
+# then starts the stub on http://127.0.0.1:8080/ serving the H5 app (app-mobile/dist), the wasm core
 # (wasm/package/ at /core/) and the API on the bundled sample catalogue, with its SQLite file
 # under var/. Ctrl-C (SIGINT) or SIGTERM stops it.
 #   bash scripts/run.sh                 as above
@@ -13,7 +13,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 [ "${HAOBAN_SKIP_SETUP:-0}" = 1 ] || bash "$ROOT/scripts/setup-deps.sh"
-[ "${HAOBAN_SKIP_BUILD:-0}" = 1 ] || bash "$ROOT/scripts/build.sh" native-release wasm-release
+[ "${HAOBAN_SKIP_BUILD:-0}" = 1 ] || bash "$ROOT/scripts/build.sh" native-release wasm-release app
 
 bin="$ROOT/build/native-release/server-stub/haoban"
 [ -x "$bin" ] || { echo "run: $bin was not built" >&2; exit 1; }
@@ -25,5 +25,5 @@ port="${HAOBAN_PORT:-8080}"
 echo "run: starting the stub at http://$host:$port/ (data in var/, Ctrl-C to stop)"
 # exec: the stub gets the terminal's signals directly and exits cleanly on them.
 exec "$bin" serve --host "$host" --port "$port" \
-  --app-dir app-mobile --core-dir wasm/package --data-dir var \
+  --app-dir app-mobile/dist --core-dir wasm/package --data-dir var \
   --catalog data/catalog/guangzhou.json "$@"
