@@ -1,0 +1,70 @@
+// The outbox: an application is queued first and sent from here, so a submission made offline
+// is sent when the phone is back online. Exactly once: the Idempotency-Key is the package's
+// digest (computed by the core), so a retry after a lost answer gets the same receipt back
+// (200, Idempotent-Replayed) instead of a second case; and one flush runs at a time per tab.
+import { reactive } from 'vue';
+
+import { ApiError, api } from './api.js';
+import { outbox, receipts } from './persist.js';
+
+export const outboxState = reactive({ entries: outbox.list(), sending: false });
+
+function persist() {
+  outbox.save(outboxState.entries);
+}
+
+export function enqueue({ key, body, title }) {
+  if (!outboxState.entries.some((entry) => entry.key === key)) {
+    outboxState.entries.push({ key, body, title, queuedAt: new Date().toISOString(), state: 'queued' });
+    persist();
+  }
+}
+
+const waiters = new Map();  // key → resolve(receipt) for a page waiting on its own submission
+
+export function receiptFor(key) {
+  return new Promise((resolve) => waiters.set(key, resolve));
+}
+
+let flushing = null;
+
+// Sends every queued entry once. A network failure leaves it queued; a refusal by the back
+// office (4xx) keeps it visible with the message, never silently retried.
+export function flush() {
+  if (flushing) return flushing;
+  flushing = (async () => {
+    outboxState.sending = true;
+    try {
+      for (const entry of [...outboxState.entries]) {
+        if (entry.state !== 'queued') continue;
+        if (!navigator.onLine) break;
+        try {
+          const receipt = await api.submit(entry.body, entry.key);
+          receipts.put(receipt, entry.title);
+          outboxState.entries = outboxState.entries.filter((e) => e.key !== entry.key);
+          persist();
+          waiters.get(entry.key)?.(receipt);
+          waiters.delete(entry.key);
+        } catch (error) {
+          if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+            entry.state = 'refused';
+            entry.error = error.zh;
+            entry.notice = error.body?.notice ?? null;
+            persist();
+          }
+          // otherwise (offline, 5xx, 429): stays queued for the next flush
+          if (!(error instanceof ApiError)) break;
+        }
+      }
+    } finally {
+      outboxState.sending = false;
+      flushing = null;
+    }
+  })();
+  return flushing;
+}
+
+export function startOutbox() {
+  window.addEventListener('online', () => flush());
+  flush();
+}

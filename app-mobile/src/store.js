@@ -1,0 +1,83 @@
+// The app's shared state: the loaded core, the catalogue (loaded into the core, and as data for
+// rendering labels), and the logged-in identity with its e-licences (the profile the core reads).
+import { reactive, markRaw } from 'vue';
+
+import holidays from '../../data/holidays/cn-mainland.json';
+import { api, forgetSession, savedSession } from './api.js';
+import { loadCore } from './core.js';
+import { catalogCache } from './persist.js';
+
+export const app = reactive({
+  ready: false,
+  failed: null,
+  core: null,  // the contract API (markRaw: never proxied)
+  catalog: null,  // the core's loaded catalogue
+  data: null,  // the catalogue JSON, for labels and the guide
+  session: savedSession(),
+  profile: null,  // {applicant, licences}
+  licenceTypes: [],
+  online: navigator.onLine,
+});
+
+window.addEventListener('online', () => (app.online = true));
+window.addEventListener('offline', () => (app.online = false));
+
+async function catalogueText() {
+  try {
+    const text = await api.catalogText();
+    catalogCache.put(text);
+    return text;
+  } catch (error) {
+    const cached = catalogCache.get();
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+export async function start() {
+  try {
+    const [core, text] = await Promise.all([loadCore(), catalogueText()]);
+    core.setCalendar(holidays);
+    app.core = markRaw(core);
+    app.catalog = markRaw(core.catalog.load(text));
+    app.data = markRaw(JSON.parse(text));
+    if (app.session) await loadProfile();
+    app.ready = true;
+  } catch (error) {
+    console.error('haoban: start failed', error);
+    app.failed = error.message ?? String(error);
+  }
+}
+
+const PROFILE_KEY = 'haoban.profile';
+
+// The applicant facts and e-licences, from the stub when online, else the copy kept at login.
+export async function loadProfile() {
+  try {
+    const [me, licences] = await Promise.all([api.me(), api.licences()]);
+    app.profile = markRaw({ applicant: me.applicant, licences: licences.licences });
+    app.licenceTypes = licences.types;
+    localStorage.setItem(PROFILE_KEY, JSON.stringify({ profile: app.profile, types: licences.types }));
+  } catch (error) {
+    if (error.status === 401) return logout();
+    const kept = JSON.parse(localStorage.getItem(PROFILE_KEY) ?? 'null');
+    if (!kept) throw error;
+    app.profile = markRaw(kept.profile);
+    app.licenceTypes = kept.types;
+  }
+}
+
+export async function login(identityId) {
+  app.session = await api.login(identityId);
+  await loadProfile();
+}
+
+export function logout() {
+  forgetSession();
+  localStorage.removeItem(PROFILE_KEY);
+  app.session = null;
+  app.profile = null;
+}
+
+export const findItem = (id) => app.data?.items.find((item) => item.id === id) ?? null;
+export const findBundle = (id) => app.data?.bundles?.find((bundle) => bundle.id === id) ?? null;
