@@ -5,6 +5,7 @@
 
 #include "haoban/store/migrations.h"
 #include "haoban/store/sqlite_handles.h"
+#include "haoban/store/statement_use.h"
 
 namespace haoban::store {
 namespace {
@@ -29,6 +30,8 @@ struct Database::Impl {
   std::mutex mutex;
   Statement put_draft;
   Statement get_draft;
+  Statement list_drafts;
+  Statement delete_draft;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -77,7 +80,15 @@ std::unique_ptr<Database> Database::open(const std::string& path, std::string* e
               &step_error);
   if (impl->put_draft)
     impl->get_draft = prepare(raw, "SELECT body FROM drafts WHERE id = ?1;", &step_error);
-  if (!impl->put_draft || !impl->get_draft) {
+  if (impl->get_draft)
+    impl->list_drafts = prepare(raw,
+                                "SELECT id, updated, length(CAST(body AS BLOB)) FROM drafts "
+                                "ORDER BY updated DESC, id LIMIT " +
+                                    std::to_string(kMaxListedDrafts) + ";",
+                                &step_error);
+  if (impl->list_drafts)
+    impl->delete_draft = prepare(raw, "DELETE FROM drafts WHERE id = ?1;", &step_error);
+  if (!impl->put_draft || !impl->get_draft || !impl->list_drafts || !impl->delete_draft) {
     set_error(error, "open " + path + ": " + step_error);
     return nullptr;
   }
@@ -126,6 +137,28 @@ std::optional<std::string> Database::get_draft(const std::string& id) {
   sqlite3_reset(stmt);
   sqlite3_clear_bindings(stmt);
   return body;
+}
+
+std::vector<Database::DraftInfo> Database::list_drafts() {
+  std::vector<DraftInfo> out;
+  std::lock_guard lock(impl_->mutex);
+  StatementUse rows(impl_->list_drafts.get());
+  while (rows.step() == SQLITE_ROW)
+    out.push_back(
+        {rows.column_text(0), rows.column_text(1), static_cast<size_t>(rows.column_integer(2))});
+  return out;
+}
+
+bool Database::delete_draft(const std::string& id, std::string* error) {
+  if (id.empty() || id.size() > kMaxDraftIdBytes) return false;
+  std::lock_guard lock(impl_->mutex);
+  StatementUse use(impl_->delete_draft.get());
+  use.text(1, id);
+  if (use.step() != SQLITE_DONE) {
+    set_error(error, describe_error(impl_->db.get(), "delete_draft"));
+    return false;
+  }
+  return sqlite3_changes(impl_->db.get()) > 0;
 }
 
 }  // namespace haoban::store

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 struct sqlite3;
 
@@ -27,6 +28,18 @@ class Database {
   bool put_draft(const std::string& id, const std::string& json, std::string* error);
   // The stored body of draft `id`, or nullopt when there is none (or the read failed).
   std::optional<std::string> get_draft(const std::string& id);
+
+  struct DraftInfo {
+    std::string id;
+    std::string updated;  // UTC, ISO 8601 with milliseconds
+    size_t bytes = 0;
+  };
+  // Every draft's id, last update and size (not the bodies), most recently updated first,
+  // at most kMaxListedDrafts.
+  static constexpr size_t kMaxListedDrafts = 1000;
+  std::vector<DraftInfo> list_drafts();
+  // True when a draft was deleted; false (error empty) when there was none.
+  bool delete_draft(const std::string& id, std::string* error);
 
   // For the back-office tables (office_store.h), which share this connection: the handle,
   // and the mutex that every use of it must hold (the stub's handlers run on a thread pool).

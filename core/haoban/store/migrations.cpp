@@ -10,7 +10,7 @@ namespace {
 
 // Append only: a released migration is never edited, a new one is added at the end.
 // STRICT tables make SQLite enforce the declared column types.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     // 1: drafts, one row per application draft; body is the host's JSON, kept verbatim.
     R"sql(
 CREATE TABLE drafts (
@@ -63,6 +63,40 @@ CREATE TABLE office_follow_ups (
   due_date       TEXT NOT NULL,
   status         TEXT NOT NULL,
   PRIMARY KEY (receipt_number, owner)
+) STRICT;
+)sql",
+    // 3: the applicant's side (phone, browser, mini-program): the submission outbox, keyed by
+    // the package digest so a package is queued and sent once; receipts (受理编号) as the back
+    // office returned them; and the cached catalogue with its version and HTTP ETag. Times
+    // are the host's clock in milliseconds since the epoch (the store reads no clock for them).
+    R"sql(
+CREATE TABLE outbox (
+  idempotency_key TEXT PRIMARY KEY NOT NULL,
+  item_id         TEXT NOT NULL,
+  body            TEXT NOT NULL,
+  state           TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_ms INTEGER NOT NULL,
+  last_error      TEXT,
+  receipt_number  TEXT,
+  created_ms      INTEGER NOT NULL,
+  updated_ms      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX outbox_due ON outbox (state, next_attempt_ms);
+CREATE TABLE receipts (
+  receipt_number  TEXT PRIMARY KEY NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  item_id         TEXT NOT NULL,
+  body            TEXT NOT NULL,
+  received_ms     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX receipts_by_time ON receipts (received_ms);
+CREATE TABLE cached_catalogs (
+  slot      TEXT PRIMARY KEY NOT NULL,
+  version   TEXT NOT NULL,
+  etag      TEXT NOT NULL,
+  body      TEXT NOT NULL,
+  stored_ms INTEGER NOT NULL
 ) STRICT;
 )sql",
 };
