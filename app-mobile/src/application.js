@@ -73,6 +73,17 @@ export function openApplication(kind, id) {
     }
   }
 
+  // Shared facts already known (prefilled, or from the draft) reach the later members too.
+  for (const [owner, targets] of shareTargets) {
+    const value = state.states[owner]?.value;
+    if (value == null) continue;
+    for (const target of targets) absorbInto(target.item, sessions[target.item].set(target.path, value));
+  }
+
+  function absorbInto(itemId, result) {
+    if (result?.ok) for (const s of result.changed) state.states[`${itemId}:${s.path}`] = s;
+  }
+
   function absorb(itemId, result) {
     if (!result?.ok) return result;
     for (const s of result.changed) state.states[`${itemId}:${s.path}`] = s;
@@ -126,7 +137,9 @@ export function openApplication(kind, id) {
   // The application in the core's check format (docs/check-format.md).
   function application() {
     if (kind === 'bundle') {
-      return { answers: merged((s) => s.answers()), materials: state.materials };
+      const itemAnswers = {};
+      for (const [itemId, session] of Object.entries(sessions)) itemAnswers[itemId] = session.answers();
+      return { answers: merged((s) => s.answers()), itemAnswers, materials: state.materials };
     }
     return { answers: sessions[id].answers(), materials: state.materials[id] ?? {} };
   }

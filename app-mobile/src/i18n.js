@@ -25,6 +25,7 @@ const M = {
   login: ['登录', 'Log in'],
   logout: ['退出登录', 'Log out'],
   search: ['搜索事项', 'Search services'],
+  searchButton: ['搜索', 'Search'],
   searchPlaceholder: ['输入事项名称、关键词或拼音首字母', 'Service name, keyword or pinyin initials'],
   searchResults: ['搜索结果', 'Results'],
   noResults: ['没有找到相关事项', 'No matching services'],

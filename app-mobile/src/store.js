@@ -43,6 +43,8 @@ export async function start() {
     app.data = markRaw(JSON.parse(text));
     if (app.session) await loadProfile();
     app.ready = true;
+    // For bench/h5: the moment the home screen is usable (core compiled, catalogue loaded).
+    requestAnimationFrame(() => performance.mark('haoban:interactive'));
   } catch (error) {
     console.error('haoban: start failed', error);
     app.failed = error.message ?? String(error);

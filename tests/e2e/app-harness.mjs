@@ -1,0 +1,109 @@
+// Shared by the H5 app's browser tests (app-*.test.mjs): builds app-mobile/dist when it is
+// missing or older than its sources, starts the stub serving it, opens a 360×640 phone, and
+// drives the app the way a user does (labels, buttons, links).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+import { launchPhone, repoRoot, resultsDir, startStub } from './harness.mjs';
+
+const appDir = path.join(repoRoot, 'app-mobile');
+const distIndex = path.join(appDir, 'dist', 'index.html');
+
+function newestSource(folder) {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+// The production build the stub serves (scripts/build.sh app does the same).
+export function ensureAppBuilt() {
+  const sources = Math.max(newestSource(path.join(appDir, 'src')), statSync(path.join(appDir, 'index.html')).mtimeMs);
+  if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= sources) return;
+  const build = spawnSync('bash', [path.join(repoRoot, 'scripts/build.sh'), 'app'], { cwd: repoRoot, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`building app-mobile failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+export async function startApp() {
+  ensureAppBuilt();
+  // HAOBAN_E2E_CORE_DIR: another built wasm package (a local build dir) instead of wasm/package.
+  const coreDir = process.env.HAOBAN_E2E_CORE_DIR ? ['--core-dir', process.env.HAOBAN_E2E_CORE_DIR] : [];
+  const stub = await startStub({ extraArgs: ['--app-dir', path.join(appDir, 'dist'), ...coreDir] });
+  const phone = await launchPhone();
+  const errors = [];
+  const page = await phone.context.newPage();
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    // A request refused while offline is expected in the offline test; anything else is not.
+    if (message.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(message.text())) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  return {
+    stub,
+    phone,
+    page,
+    errors,
+    async close() {
+      await phone.close();
+      return stub.stop();
+    },
+  };
+}
+
+export async function openHome(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('#home-search', { timeout: 60000 });
+}
+
+export async function shot(page, name) {
+  const dir = path.join(resultsDir, 'screens');
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+export async function loginAs(page, displayName) {
+  await page.goto(new URL('#/login', page.url()).href);
+  await page.getByRole('button', { name: new RegExp(displayName) }).click();
+  await page.waitForSelector('#home-search, main h1');
+}
+
+export const fieldId = (item, fieldPath) => `f-${item}-${fieldPath}`.replace(/[^A-Za-z0-9_-]+/g, '-');
+
+// Sets a field the way a user would: types into text inputs key by key, picks options, ticks boxes.
+export async function fill(page, item, fieldPath, value) {
+  const container = page.locator(`.field[data-path="${fieldPath}"]`);
+  const control = page.locator(`#${fieldId(item, fieldPath)}`);
+  const tag = await control.evaluate((el) => el.tagName.toLowerCase());
+  if (tag === 'select') {
+    await control.selectOption(value);
+  } else if (tag === 'legend') {
+    await container.getByLabel(value, { exact: true }).check();
+  } else if ((await control.getAttribute('type')) === 'checkbox') {
+    if (value) await control.check();
+    else await control.uncheck();
+  } else {
+    await control.fill('');
+    await control.pressSequentially(value);
+  }
+}
+
+export async function messageUnder(page, item, fieldPath) {
+  return (await page.locator(`#${fieldId(item, fieldPath)}-msg`).textContent()).trim();
+}
+
+export async function next(page) {
+  await page.getByRole('button', { name: /^(下一步|Next)/ }).click();
+}
+
+// The stub's own view of the caller's submissions (the ground truth for "exactly once").
+export async function stubSubmissions(page, url) {
+  const session = await page.evaluate(() => JSON.parse(localStorage.getItem('haoban.session')));
+  const response = await fetch(new URL('/api/v1/submissions', url), { headers: { Authorization: `Bearer ${session.token}` } });
+  return (await response.json()).submissions;
+}
