@@ -171,9 +171,10 @@ void Server::install_routes() {
   http.Get("/.*", [this](const httplib::Request& req, httplib::Response& res) {
     const std::string_view path = req.path;
     if (path.substr(0, kCorePrefix.size()) == kCorePrefix) {
-      serve_static(config_.core_dir, path.substr(kCorePrefix.size()), res);
+      serve_static(config_.core_dir, path.substr(kCorePrefix.size()), res,
+                   req.get_header_value("Accept-Encoding"));
     } else {
-      serve_static(config_.app_dir, path.substr(1), res);
+      serve_static(config_.app_dir, path.substr(1), res, req.get_header_value("Accept-Encoding"));
     }
   });
 

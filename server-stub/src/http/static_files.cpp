@@ -1,7 +1,10 @@
 #include "http/static_files.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <system_error>
 
@@ -29,6 +32,57 @@ void send_not_found(httplib::Response& res) {
   send_error(res, 404, "not_found", "No such file.", "未找到该文件。");
 }
 
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+// True when Accept-Encoding lists coding with a q-value above zero ("gzip;q=0" refuses it).
+bool accepts(std::string_view header, std::string_view coding) {
+  while (!header.empty()) {
+    size_t comma = header.find(',');
+    std::string_view entry = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+    size_t semicolon = entry.find(';');
+    if (!iequals(trim(entry.substr(0, semicolon)), coding)) continue;
+    if (semicolon == std::string_view::npos) return true;
+    std::string_view param = trim(entry.substr(semicolon + 1));
+    if (param.size() < 2 || (param[0] != 'q' && param[0] != 'Q') || param[1] != '=') return true;
+    // q=0, q=0.0, q=0.000 refuse; any non-zero digit accepts.
+    return trim(param.substr(2)).find_first_of("123456789") != std::string_view::npos;
+  }
+  return false;
+}
+
+bool read_file(const std::filesystem::path& file, std::string* body) {
+  std::ifstream in(file, std::ios::binary);
+  body->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return in.good() || in.eof();
+}
+
+// A sibling counts only if it is a regular file no older than the original: a stale .br left
+// behind by an earlier build must never stand in for a newer file.
+bool is_fresh_sibling(const std::filesystem::path& original, const std::filesystem::path& sibling) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(sibling, error);
+  if (error || !std::filesystem::is_regular_file(sibling, error) || size > kMaxFileBytes)
+    return false;
+  const auto sibling_time = std::filesystem::last_write_time(sibling, error);
+  if (error) return false;
+  const auto original_time = std::filesystem::last_write_time(original, error);
+  return !error && sibling_time >= original_time;
+}
+
 }  // namespace
 
 std::optional<std::filesystem::path> resolve_static_path(const std::filesystem::path& root,
@@ -49,8 +103,14 @@ std::optional<std::filesystem::path> resolve_static_path(const std::filesystem::
   return resolved;
 }
 
+std::string_view preferred_encoding(std::string_view accept_encoding, bool have_br, bool have_gz) {
+  if (have_br && accepts(accept_encoding, "br")) return "br";
+  if (have_gz && accepts(accept_encoding, "gzip")) return "gzip";
+  return {};
+}
+
 void serve_static(const std::filesystem::path& root, std::string_view url_path,
-                  httplib::Response& res) {
+                  httplib::Response& res, std::string_view accept_encoding) {
   auto file = resolve_static_path(root, url_path);
   if (!file) return send_not_found(res);
 
@@ -61,15 +121,36 @@ void serve_static(const std::filesystem::path& root, std::string_view url_path,
     return send_not_found(res);
   }
 
-  std::ifstream in(*file, std::ios::binary);
-  std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) return send_not_found(res);
+  // Precompressed siblings from the build (app-mobile/dist): sent as they are, never
+  // compressed per request.
+  const auto br = std::filesystem::path(file->string() + ".br");
+  const auto gz = std::filesystem::path(file->string() + ".gz");
+  const bool have_br = is_fresh_sibling(*file, br);
+  const bool have_gz = is_fresh_sibling(*file, gz);
+  const std::string_view encoding = preferred_encoding(accept_encoding, have_br, have_gz);
+
+  std::string body;
+  if (!read_file(encoding == "br" ? br : encoding == "gzip" ? gz : *file, &body))
+    return send_not_found(res);
 
   res.status = 200;
+  if (have_br || have_gz) res.set_header("Vary", "Accept-Encoding");
+  if (!encoding.empty()) res.set_header("Content-Encoding", std::string(encoding));
   // During development the files change under a running stub: always revalidate.
   res.set_header("Cache-Control", "no-cache");
   res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_content(std::move(body), std::string(mime_type_for(file->filename().string())));
+  const std::string type(mime_type_for(file->filename().string()));
+  if (encoding.empty()) return res.set_content(std::move(body), type);
+  // Already compressed: Debian's cpp-httplib (built with zlib and brotli) compresses a text
+  // body per request, which would encode these bytes twice. A fixed-length content provider is
+  // sent as it is.
+  auto bytes = std::make_shared<const std::string>(std::move(body));
+  res.set_content_provider(
+      bytes->size(), type, [bytes](size_t offset, size_t length, httplib::DataSink& sink) {
+        if (offset < bytes->size())
+          sink.write(bytes->data() + offset, std::min(length, bytes->size() - offset));
+        return true;
+      });
 }
 
 }  // namespace haoban::http

@@ -17,9 +17,15 @@ namespace haoban::http {
 std::optional<std::filesystem::path> resolve_static_path(const std::filesystem::path& root,
                                                          std::string_view url_path);
 
+// Which precompressed sibling (".br", ".gz") a request's Accept-Encoding allows, best first:
+// "br" before "gzip"; a coding with q=0 is refused. Returns "" for none.
+std::string_view preferred_encoding(std::string_view accept_encoding, bool have_br, bool have_gz);
+
 // Answers a GET/HEAD for url_path below root: 200 with the file and its MIME type, or a
-// JSON 404 (also for refused paths, so that probing learns nothing).
+// JSON 404 (also for refused paths, so that probing learns nothing). When the file has a
+// precompressed sibling (file.br / file.gz, written at build time) that accept_encoding allows,
+// that sibling's bytes are sent with Content-Encoding and Vary: Accept-Encoding.
 void serve_static(const std::filesystem::path& root, std::string_view url_path,
-                  httplib::Response& res);
+                  httplib::Response& res, std::string_view accept_encoding = {});
 
 }  // namespace haoban::http
