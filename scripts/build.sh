@@ -27,6 +27,9 @@ for preset in "${presets[@]}"; do
     echo "build: H5 app (vite build → app-mobile/dist, then .br/.gz)"
     npx --no-install vite build --config app-mobile/vite.config.mjs --logLevel warn
     node app-mobile/scripts/precompress.mjs app-mobile/dist
+    # The wasm core too: the stub sends application/wasm uncompressed otherwise (1.3 MB).
+    # A sibling older than its file is ignored by the stub, so a later wasm rebuild is safe.
+    [ -d wasm/package/dist ] && node app-mobile/scripts/precompress.mjs wasm/package/dist
     continue
   fi
   if [[ "$preset" == wasm-* ]]; then
