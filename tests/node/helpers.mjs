@@ -34,3 +34,19 @@ export async function loadCjs() {
 }
 
 export const TODAY = '2026-11-27';
+
+export const repoRoot = path.resolve(packageDir, '../..');
+
+// Repository data the API tests run on: the sample catalogue, its profiles, applications, holidays.
+export async function repoText(relative) {
+  return readFile(path.join(repoRoot, relative), 'utf8');
+}
+export async function repoJson(relative) {
+  return JSON.parse(await repoText(relative));
+}
+export async function sampleProfile(id) {
+  const { profiles } = await repoJson('data/catalog/profiles.sample.json');
+  const p = profiles.find((x) => x.id === id);
+  if (!p) throw new Error(`no sample profile ${id}`);
+  return { applicant: p.applicant, licences: p.licences ?? {} };
+}

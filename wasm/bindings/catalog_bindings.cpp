@@ -6,6 +6,9 @@
 //   catalogSearch(handle, query, optionsJson) → {"hits":[{id,kind,name,field,match,method,score}]}
 //       options: {"audience":"自然人"|"法人"|…,"department":…,"limit":n}
 //   catalogItem(handle, id)               → the item's metadata (codes, time limits, conditions …)
+//   catalogList(handle)                   →
+//   {"catalogVersion","items":[…],"bundles":[…],"policies":[…]}
+//       one summary per entry, enough to draw a home page without a call per item
 //   catalogFree(handle)                   → {"freed":bool}
 #include <emscripten/bind.h>
 
@@ -125,6 +128,49 @@ std::string catalog_item(int handle, const std::string& id) {
   });
 }
 
+std::string catalog_list(int handle) {
+  return guarded([&] {
+    const catalog::Catalog& c = *find(handle).catalog;
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : c.items)
+      items.push_back({{"id", item.id},
+                       {"revision", item.revision},
+                       {"name", text_json(item.name)},
+                       {"type", item.type},
+                       {"audience", item.audience},
+                       {"department", text_json(item.department.name)},
+                       {"onlineDepth", item.online_depth},
+                       {"visits", item.visits},
+                       {"handlingType", item.handling_type},
+                       {"themes", item.themes},
+                       {"keywords", item.keywords}});
+    nlohmann::json bundles = nlohmann::json::array();
+    for (const auto& bundle : c.bundles) {
+      nlohmann::json members = nlohmann::json::array();
+      for (const auto& entry : bundle.items)
+        members.push_back({{"item", entry.item}, {"optional", entry.optional}});
+      bundles.push_back({{"id", bundle.id},
+                         {"revision", bundle.revision},
+                         {"name", text_json(bundle.name)},
+                         {"audience", bundle.audience},
+                         {"items", std::move(members)},
+                         {"themes", bundle.themes}});
+    }
+    nlohmann::json policies = nlohmann::json::array();
+    for (const auto& policy : c.policies)
+      policies.push_back({{"id", policy.id},
+                          {"revision", policy.revision},
+                          {"name", text_json(policy.name)},
+                          {"mode", policy.mode},
+                          {"audience", policy.audience},
+                          {"department", text_json(policy.department.name)}});
+    return to_json_string({{"catalogVersion", c.catalog_version},
+                           {"items", std::move(items)},
+                           {"bundles", std::move(bundles)},
+                           {"policies", std::move(policies)}});
+  });
+}
+
 std::string catalog_free(int handle) {
   return guarded([&] { return to_json_string({{"freed", catalogs().erase(handle) == 1}}); });
 }
@@ -142,5 +188,6 @@ EMSCRIPTEN_BINDINGS(haoban_catalog) {
   emscripten::function("catalogLoad", &haoban::wasm::catalog_load);
   emscripten::function("catalogSearch", &haoban::wasm::catalog_search);
   emscripten::function("catalogItem", &haoban::wasm::catalog_item);
+  emscripten::function("catalogList", &haoban::wasm::catalog_list);
   emscripten::function("catalogFree", &haoban::wasm::catalog_free);
 }

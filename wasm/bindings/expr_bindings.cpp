@@ -1,6 +1,8 @@
 // The expression engine for JS: compile once to a handle, evaluate many times, free it.
 // JSON strings in and out, like every binding; errors are {"error":{"type":…,"message":…}}.
 //   exprCompile(source, syntax)            syntax "jsonlogic" | "infix" → {"handle":n}
+//   exprCompileWith(source, optionsJson)   {"syntax":…,"types":{"name":"number"|"string"|"date"|
+//       "boolean"|"array"|"object"|"null"|"any"}}: declared variables are type-checked at compile
 //   exprEvaluate(handle, dataJson, envJson) env {"today":"YYYY-MM-DD"}  → {"value":…}
 //   exprExplain(handle, dataJson, envJson, ruleId) → {"id","ok","value","reason"} (see explain.h)
 //   exprToJsonLogic(handle) → {"rule":…}     exprToInfix(handle) → {"infix":"…"}
@@ -81,25 +83,62 @@ expr::EvalEnv parse_env(const std::string& text) {
   return env;
 }
 
+// Declared variable types from {"name":"number",…}; an unknown type name is a caller error.
+expr::Declarations parse_declarations(const nlohmann::json& types) {
+  if (!types.is_object()) throw BoundaryError("bad_options", "types must be an object");
+  constexpr expr::Type kAll[] = {expr::Type::Any,    expr::Type::Null,   expr::Type::Bool,
+                                 expr::Type::Number, expr::Type::String, expr::Type::Date,
+                                 expr::Type::Array,  expr::Type::Object};
+  expr::Declarations out;
+  for (const auto& [name, type] : types.items()) {
+    const std::string wanted = type.is_string() ? type.get<std::string>() : "";
+    bool known = false;
+    for (const expr::Type t : kAll)
+      if (wanted == expr::type_name(t)) out[name] = t, known = true;
+    if (!known)
+      throw BoundaryError("bad_options", "types." + name + ": unknown type \"" + wanted + "\"");
+  }
+  return out;
+}
+
+std::string compile_to_handle(const std::string& source, const std::string& syntax,
+                              const expr::Declarations* declarations) {
+  static int next_handle = 1;
+  if (rules().size() >= kMaxHandles) {
+    throw BoundaryError("too_many_handles", "free compiled expressions you no longer need");
+  }
+  expr::CompileOptions options;
+  options.declarations = declarations;
+  expr::Compiled compiled;
+  if (syntax == "infix") {
+    compiled = expr::compile_infix(source, options);
+  } else if (syntax == "jsonlogic" || syntax.empty()) {
+    compiled = expr::compile_jsonlogic_text(source, options);
+  } else {
+    throw BoundaryError("bad_syntax", "syntax must be \"jsonlogic\" or \"infix\"");
+  }
+  if (!compiled.ok()) return error_of(compiled.error);
+  const int handle = next_handle++;
+  CompiledRule rule{compiled.program, std::make_unique<expr::Evaluator>(*compiled.program)};
+  rules().emplace(handle, std::move(rule));
+  return to_json_string({{"handle", handle}});
+}
+
 std::string expr_compile(const std::string& source, const std::string& syntax) {
+  return guarded([&] { return compile_to_handle(source, syntax, nullptr); });
+}
+
+std::string expr_compile_with(const std::string& source, const std::string& options_json) {
   return guarded([&] {
-    static int next_handle = 1;
-    if (rules().size() >= kMaxHandles) {
-      throw BoundaryError("too_many_handles", "free compiled expressions you no longer need");
+    const nlohmann::json options = parse_data(options_json);
+    if (!options.is_null() && !options.is_object())
+      throw BoundaryError("bad_options", "options must be a JSON object");
+    const std::string syntax = options.is_object() ? options.value("syntax", "jsonlogic") : "";
+    if (options.is_object() && options.contains("types") && !options["types"].is_null()) {
+      const expr::Declarations declarations = parse_declarations(options["types"]);
+      return compile_to_handle(source, syntax, &declarations);
     }
-    expr::Compiled compiled;
-    if (syntax == "infix") {
-      compiled = expr::compile_infix(source);
-    } else if (syntax == "jsonlogic" || syntax.empty()) {
-      compiled = expr::compile_jsonlogic_text(source);
-    } else {
-      throw BoundaryError("bad_syntax", "syntax must be \"jsonlogic\" or \"infix\"");
-    }
-    if (!compiled.ok()) return error_of(compiled.error);
-    const int handle = next_handle++;
-    CompiledRule rule{compiled.program, std::make_unique<expr::Evaluator>(*compiled.program)};
-    rules().emplace(handle, std::move(rule));
-    return to_json_string({{"handle", handle}});
+    return compile_to_handle(source, syntax, nullptr);
   });
 }
 
@@ -156,10 +195,22 @@ std::string expr_set_calendar(const std::string& holidays_json) {
 }
 
 }  // namespace
+
+// For expr_data_bindings.cpp (data loaded once, many rules evaluated on it): the reused
+// evaluator of a compiled handle (null if none) and the calendar set by exprSetCalendar.
+expr::Evaluator* compiled_expression_evaluator(int handle) {
+  auto it = rules().find(handle);
+  return it == rules().end() ? nullptr : it->second.evaluator.get();
+}
+const calendar::HolidayCalendar* expression_host_calendar() {
+  return host_calendar() ? &*host_calendar() : nullptr;
+}
+
 }  // namespace haoban::wasm
 
 EMSCRIPTEN_BINDINGS(haoban_expr) {
   emscripten::function("exprCompile", &haoban::wasm::expr_compile);
+  emscripten::function("exprCompileWith", &haoban::wasm::expr_compile_with);
   emscripten::function("exprEvaluate", &haoban::wasm::expr_evaluate);
   emscripten::function("exprExplain", &haoban::wasm::expr_explain);
   emscripten::function("exprToJsonLogic", &haoban::wasm::expr_to_jsonlogic);
