@@ -22,7 +22,8 @@ bool readable(const char* path) {
 
 }  // namespace
 
-ImFont* CjkFontLoader::load(ImFontAtlas& atlas, const char* path, float pixel_size) {
+ImFont* CjkFontLoader::load(ImFontAtlas& atlas, const char* path, float pixel_size,
+                            const char* extra_text) {
   // AddFontFromFileTTF asserts on a missing file, so check first.
   if (path == nullptr || !readable(path)) {
     atlas.AddFontDefault();
@@ -32,6 +33,7 @@ ImFont* CjkFontLoader::load(ImFontAtlas& atlas, const char* path, float pixel_si
   builder.AddRanges(atlas.GetGlyphRangesChineseSimplifiedCommon());
   const std::string own_text = ui_text::all_text() + kExtraChars;
   builder.AddText(own_text.c_str());
+  if (extra_text != nullptr) builder.AddText(extra_text);
   ranges_.clear();
   builder.BuildRanges(&ranges_);
 

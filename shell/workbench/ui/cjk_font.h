@@ -14,7 +14,10 @@ class CjkFontLoader {
   // Adds the font at `path` (face 0 of a .ttc) to `atlas`. Returns nullptr, and adds ImGui's
   // default font instead, when the file is missing or unreadable. Call before the atlas is
   // built; this object must outlive the build (the atlas keeps a pointer to the ranges).
-  ImFont* load(ImFontAtlas& atlas, const char* path, float pixel_size);
+  // `extra_text` (UTF-8, may be null) adds its characters too: hosts pass the text of the
+  // catalogue they load at start, so rare characters in item names render.
+  ImFont* load(ImFontAtlas& atlas, const char* path, float pixel_size,
+               const char* extra_text = nullptr);
 
  private:
   ImVector<ImWchar> ranges_;

@@ -24,6 +24,7 @@ class ItemLocator {
   std::optional<ItemRect> find(const std::string& name) const;
   // Items vanish when they are not drawn: call once at the start of every frame.
   void clear() { items_.clear(); }
+  const std::map<std::string, ItemRect, std::less<>>& items() const { return items_; }
 
  private:
   std::map<std::string, ItemRect, std::less<>> items_;
