@@ -12,10 +12,14 @@ const RECEIPT_NUMBER = /^GZ[0-9]{8}[0-9A-Z]{12}[0-9]{6}[0-9A-Z]$/;
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 let stub;
-before(async () => {
-  ensureBuilt();
-  stub = await startStub();
-});
+// The first run links the core (em++ with wasm-opt): minutes on a loaded machine.
+before(
+  async () => {
+    ensureBuilt();
+    stub = await startStub();
+  },
+  { timeout: 20 * 60 * 1000 },
+);
 after(async () => {
   await stub?.stop();
 });
@@ -86,7 +90,9 @@ describe('政策兑现 / 免申即享', () => {
       const native = nativeMatch(identity, page.data.today);
       assert.deepEqual(page.data.matched.map((p) => p.id).sort(), native.matched.map((p) => p.id).sort());
       assert.deepEqual(page.data.notMatched.map((p) => p.id).sort(), native.notMatched.map((p) => p.id).sort());
-      assert.ok(page.data.matched.length > 0, `${identity} qualifies for something in the sample`);
+      // The sample's 稳岗返还 and 扩岗补助 ran until 2025-12-31: after that, 南风 qualifies on every
+      // condition but the period, and the page must say so rather than show nothing.
+      if (identity === 'huang-ji-noodles') assert.ok(page.data.matched.length > 0, '黄记面馆 qualifies for the halved taxes');
       for (const p of page.data.matched) {
         assert.ok(p.conditions.length > 0, `${p.id} says what it was judged on`);
         for (const c of p.conditions.filter((x) => x.status !== 'informational')) {
@@ -97,7 +103,9 @@ describe('政策兑现 / 免申即享', () => {
         if (typeof n.benefit.amountFen === 'number') assert.equal(p.amount, `¥${(n.benefit.amountFen / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`);
       }
       for (const p of page.data.notMatched) {
-        assert.ok(p.unmet.length > 0 || !p.audienceFits || p.periodStatus !== '执行中', `${p.id}: why not is shown`);
+        const n = native.notMatched.find((x) => x.id === p.id);
+        assert.ok(p.whyNot.length > 0, `${p.id}: why not is shown`);
+        if (n.period.status === 'ended') assert.ok(p.whyNot.some((w) => w.includes(`至 ${n.period.validTo}，已结束`)), `${p.id}: the ended period is named`);
         for (const c of p.unmet) assert.ok(c.reason || c.missing, `${p.id}/${c.id} names the fact that failed`);
       }
     });

@@ -157,7 +157,31 @@ function build() {
   return info;
 }
 
-const info = args.has('--check-only') ? null : build();
+// Test files run in parallel and each builds first: one build at a time, the others wait and
+// then find the linked core up to date. A lock older than 15 minutes is a crashed build's.
+function withLock(fn) {
+  const lock = path.join(repoRoot, 'build/miniprogram-core.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 20 * 60 * 1000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      if (Date.now() - fs.statSync(lock).mtimeMs > 15 * 60 * 1000) fs.rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`waited too long for ${lock}`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+const info = args.has('--check-only') ? null : withLock(build);
 const sizes = packageSizes(packageRoot);
 if (args.has('--json')) {
   console.log(JSON.stringify({ core: info, packages: sizes }, null, 2));

@@ -36,7 +36,22 @@ function policyView(p) {
     periodStatus: p.period ? PERIOD[p.period.status] || p.period.status : '',
     conditions,
     unmet: conditions.filter((c) => c.status === 'failed' || c.status === 'undetermined' || c.status === 'error'),
+    whyNot: p.matched ? [] : whyNot(p, conditions),
   };
+}
+
+// Why a policy does not apply, in the order a business would want to know it.
+function whyNot(p, conditions) {
+  const out = [];
+  if (p.audienceFits === false) out.push('本政策不面向当前主体类型。');
+  const period = p.period || {};
+  if (period.status === 'ended') out.push(`政策执行期至 ${period.validTo}，已结束。`);
+  if (period.status === 'not_started') out.push(`政策自 ${period.validFrom} 起执行，尚未开始。`);
+  for (const c of conditions) {
+    if (c.status === 'failed') out.push(`不满足“${c.text}”：${c.reason}`);
+    else if (c.status === 'undetermined' || c.status === 'error') out.push(`无法确认“${c.text}”${c.missing ? `，缺少：${c.missing}` : ''}`);
+  }
+  return out;
 }
 
 // result: the core's {matched, notMatched}.

@@ -7,7 +7,7 @@ const services = require('../../lib/services.js');
 const { policiesView } = require('../../lib/policies.js');
 
 Page({
-  data: { loading: true, error: '', name: '', matched: [], notMatched: [], showNotMatched: false },
+  data: { loading: true, error: '', name: '', today: '', matched: [], notMatched: [], showNotMatched: false },
 
   onLoad() {
     return this.refresh();
