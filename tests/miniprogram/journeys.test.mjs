@@ -224,6 +224,53 @@ describe('个体工商户设立 (the operator, in person)', () => {
     assert.equal(again.receipt.receiptNumber, r.number);
   });
 
+  test('告知承诺 instead of the lease; offline submission waits in the outbox and is sent later', async () => {
+    const mp = await launch(stub);
+    await loginAs(mp, 'wang-qiang-operator');
+    await mp.fire('onOpenItem', { dataset: { id: 'gz-individual-business' } });
+    await fillAll(mp, { tradeName: '强记', ...INDIVIDUAL_BUSINESS });
+    // Declining the commitment changes nothing; accepting it records it.
+    mp.modalAnswers.push(false, true);
+    await mp.fire('onMaterial', { dataset: { path: 'premisesProofSlot', via: 'commitment' } });
+    assert.equal(field(mp.current(), 'premisesProofSlot').givenVia, '');
+    await mp.fire('onMaterial', { dataset: { path: 'premisesProofSlot', via: 'commitment' } });
+    assert.equal(field(mp.current(), 'premisesProofSlot').givenVia, 'commitment');
+    assert.equal(mp.modals.length, 2);
+    assert.match(mp.modals[0].title, /承诺书/);
+    assert.match(mp.modals[0].content, /本人承诺/, 'the commitment text is shown before signing');
+
+    await mp.fire('onCheck');
+    const notice = mp.current().data.notice;
+    assert.equal(notice.ready, true, JSON.stringify(notice.errorGroups));
+    assert.equal(notice.materials.find((m) => m.id === 'premisesProof').state, 'commitment_accepted');
+
+    // The network drops: the submission stays in the outbox, the page says so, nothing is lost.
+    const config = mp.requireModule('/lib/config.js');
+    config.setApiBase('http://127.0.0.1:9');
+    const [offline] = await mp.fire('onSubmit');
+    assert.equal(offline.ok, false);
+    assert.equal(offline.retry, true);
+    assert.match(mp.current().data.serverMessage, /网络/);
+    const submit = mp.requireModule('/lib/submit.js');
+    assert.equal(submit.outbox().length, 1);
+
+    // Back online, 我的办件 → 重新发送: the same key, one receipt, an empty outbox.
+    config.setApiBase(stub.url.replace(/\/+$/, ''));
+    await mp.fire('onBack');
+    mp.navigate('navigateTo', '/pages/receipts/receipts');
+    await mp.idle();
+    assert.equal(mp.current().data.pending, 1);
+    await mp.fire('onRetry');
+    assert.equal(mp.current().data.pending, 0);
+    assert.equal(submit.outbox().length, 0);
+    const posts = mp.requests.filter((q) => q.method === 'POST' && q.url.endsWith('/api/v1/submissions'));
+    assert.equal(posts.length, 2);
+    assert.equal(posts[0].header['Idempotency-Key'], posts[1].header['Idempotency-Key']);
+    assert.equal(posts[1].status, 201);
+    const number = submit.receipts('wang-qiang-operator')[0].receiptNumber;
+    assert.ok(mp.current().data.receipts.some((x) => x.id === number));
+  });
+
   test('a 法人 login cannot apply for it, and is told why', async () => {
     const mp = await launch(stub);
     await loginAs(mp, 'huang-ji-noodles');

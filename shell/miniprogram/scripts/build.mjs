@@ -36,9 +36,10 @@ const outDir = path.join(packageRoot, 'core');
 
 const args = new Set(process.argv.slice(2));
 
-// Binding sources the mini-program uses. store_bindings (SQLite) and version_bindings (which
-// reports SQLite's version and so pulls SQLite in) are left out: ~60% of the module's size.
-const BINDINGS = ['catalog_bindings', 'check_bindings', 'expr_bindings', 'form_bindings', 'ids_bindings'];
+// Every binding object of the wasm build but these two: store_bindings (SQLite) and
+// version_bindings (which reports SQLite's version and so pulls SQLite in), ~60% of the size.
+const LEFT_OUT = ['store_bindings.cpp.o', 'version_bindings.cpp.o'];
+const REQUIRED = ['catalog_bindings', 'check_bindings', 'form_bindings', 'ids_bindings'];
 
 const LINK_FLAGS = [
   '-fwasm-exceptions',
@@ -66,11 +67,12 @@ function fromPackage() {
 
 function linkHere() {
   const buildDir = path.resolve(repoRoot, process.env.HAOBAN_WASM_BUILD_DIR ?? 'build/wasm-release');
-  const objects = BINDINGS.map((b) =>
-    path.join(buildDir, `wasm/CMakeFiles/haoban_wasm_bindings.dir/bindings/${b}.cpp.o`),
-  );
+  const objectDir = path.join(buildDir, 'wasm/CMakeFiles/haoban_wasm_bindings.dir/bindings');
+  const objects = fs.existsSync(objectDir)
+    ? fs.readdirSync(objectDir).filter((f) => f.endsWith('.cpp.o') && !LEFT_OUT.includes(f)).sort().map((f) => path.join(objectDir, f))
+    : [];
   const libs = [path.join(buildDir, 'core/libhaoban_core.a')];
-  const missing = [...objects, ...libs].filter((f) => !fs.existsSync(f));
+  const missing = [...REQUIRED.map((b) => path.join(objectDir, `${b}.cpp.o`)), ...libs].filter((f) => !fs.existsSync(f));
   if (missing.length) {
     throw new Error(
       `the wasm objects are not built in ${buildDir} (missing ${missing.map((m) => path.relative(repoRoot, m)).join(', ')}).\n` +
