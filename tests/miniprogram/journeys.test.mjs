@@ -334,6 +334,7 @@ describe('开办餐馆一件事', () => {
     const page = mp.current();
     assert.equal(page.route, 'packages/apply/bundle/bundle');
     assert.equal(page.data.error, '');
+    assert.match(page.data.audienceNote, /食品经营许可（新办）”面向法人/, 'the operator is told which item needs the business');
     const paths = page.data.pages.flatMap((p) => p.fields.map((f) => f.path));
     assert.equal(paths.filter((p) => p === 'premisesAddress').length, 1, 'a shared fact is asked once');
     assert.ok(!paths.includes('legalRepName'), 'the food licence’s legal representative is the operator, already asked');

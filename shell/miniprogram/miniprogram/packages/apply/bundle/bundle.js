@@ -16,7 +16,7 @@ function topId(path) {
 }
 
 Page({
-  data: { loading: true, error: '', blocked: '', title: '', description: '', pages: [], errorCount: 0, draftNote: '' },
+  data: { loading: true, error: '', blocked: '', audienceNote: '', title: '', description: '', pages: [], errorCount: 0, draftNote: '' },
 
   onLoad(query) {
     this.bundleId = query.bundle;
@@ -50,8 +50,15 @@ Page({
       // Pass every known fact (prefilled, or from the draft) to the items that share it.
       const start = Object.assign({}, this.answers(), (saved && saved.answers) || {});
       for (const id of Object.keys(start)) if (start[id] !== null && start[id] !== undefined) this.setEverywhere(id, start[id]);
+      // Members this identity cannot file itself (个体工商户设立 is for the operator in person).
+      const kind = ctx.session.identity.kind;
+      const others = bundle.items
+        .map((e) => ctx.catalog.item(e.item))
+        .filter((item) => item && !(item.audience || []).includes(kind))
+        .map((item) => `“${item.name.zh}”面向${item.audience.join('、')}`);
       this.setData({
         loading: false,
+        audienceNote: others.length ? `${others.join('；')}，以当前身份（${kind}）提交时将不被受理。` : '',
         title: bundle.name.zh,
         description: (bundle.description && bundle.description.zh) || '',
         draftNote: saved ? `已恢复 ${saved.savedOn} 保存的草稿` : '',
