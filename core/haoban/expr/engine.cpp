@@ -106,7 +106,11 @@ std::optional<json> parse_bounded_json(std::string_view text, int max_depth, siz
       --depth;
     }
   }
-  json parsed = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  // nlohmann's lexer takes a NUL byte for the end of the input, so "{…}\0junk" would parse as
+  // "{…}": refuse it (a raw NUL is never valid JSON, inside a string or out).
+  json parsed = text.find('\0') == std::string_view::npos
+                    ? json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false)
+                    : json(json::value_t::discarded);
   if (parsed.is_discarded()) {
     if (error) *error = Error{error_type::kBadJson, "the text is not valid JSON", {}, nullptr};
     return std::nullopt;

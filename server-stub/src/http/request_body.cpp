@@ -14,7 +14,8 @@ std::optional<nlohmann::json> read_json_object(const httplib::Request& req,
     return std::nullopt;
   }
   auto body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded()) {
+  // A NUL byte would end nlohmann's input early ("{…}\0junk" parses as "{…}"): refuse it.
+  if (body.is_discarded() || req.body.find('\0') != std::string::npos) {
     send_error(res, 400, "bad_json", "The body is not valid JSON (UTF-8).",
                "请求内容不是有效的 JSON。");
     return std::nullopt;

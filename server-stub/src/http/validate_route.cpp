@@ -37,7 +37,8 @@ void handle_validate(const httplib::Request& req, httplib::Response& res,
                         "请求内容嵌套层级过深。");
     }
     const auto body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-    if (body.is_discarded()) {
+    // A NUL byte would end nlohmann's input early ("{…}\0junk" parses as "{…}"): refuse it.
+    if (body.is_discarded() || req.body.find('\0') != std::string::npos) {
       return send_error(res, 400, "bad_json", "The body is not valid JSON (UTF-8).",
                         "请求内容不是有效的 JSON。");
     }
