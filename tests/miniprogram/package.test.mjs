@@ -116,6 +116,25 @@ describe('templates bind to their pages', () => {
     return names;
   }
 
+  // Tags open and close in order (WeChat's compiler rejects a page that does not).
+  function assertBalanced(file, text) {
+    const stack = [];
+    const body = text.replace(/<!--[\s\S]*?-->/g, '').replace(/\{\{[\s\S]*?\}\}/g, 'x');
+    for (const m of body.matchAll(/<(\/?)([a-z][\w-]*)([^>]*?)(\/?)>/g)) {
+      const [, closing, name, , selfClosing] = m;
+      if (selfClosing) continue;
+      if (!closing) stack.push(name);
+      else assert.equal(stack.pop(), name, `${file}: </${name}> closes the wrong tag`);
+    }
+    assert.deepEqual(stack, [], `${file}: unclosed ${stack.join(', ')}`);
+  }
+
+  test('every .wxml is balanced', () => {
+    const files = walk(packageRoot).filter((f) => f.endsWith('.wxml'));
+    assert.ok(files.length >= 9);
+    for (const f of files) assertBalanced(path.relative(packageRoot, f), fs.readFileSync(f, 'utf8'));
+  });
+
   for (const route of routes) {
     test(route, () => {
       const mp = offline();
