@@ -2,7 +2,7 @@
 // default), so the stub can send them with Content-Encoding and never compress per request.
 //   node app-mobile/scripts/precompress.mjs [dir]
 // A sibling is kept only when it is smaller than the original.
-import { readdir, readFile, writeFile, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -21,7 +21,17 @@ async function* files(folder) {
 let raw = 0;
 let brTotal = 0;
 let count = 0;
+async function isFresh(file) {
+  try {
+    const [original, br, gz] = await Promise.all([stat(file), stat(`${file}.br`), stat(`${file}.gz`)]);
+    return br.mtimeMs >= original.mtimeMs && gz.mtimeMs >= original.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 for await (const file of files(dir)) {
+  if (await isFresh(file)) continue;  // unchanged since the last run (the wasm core, say)
   const data = await readFile(file);
   const br = zlib.brotliCompressSync(data, {
     params: {
@@ -39,4 +49,4 @@ for await (const file of files(dir)) {
   brTotal += Math.min(br.length, data.length);
   count += 1;
 }
-console.log(`precompress: ${count} files in ${path.relative(process.cwd(), dir) || '.'}: ${raw} bytes, ${brTotal} brotli`);
+console.log(`precompress: ${count} files (re)compressed in ${path.relative(process.cwd(), dir) || '.'}: ${raw} bytes, ${brTotal} brotli`);

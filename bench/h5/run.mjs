@@ -69,7 +69,8 @@ async function once(chromium, url) {
 
 ensureAppBuilt();
 const { chromium } = await import('playwright-core');
-const stub = await startStub({ extraArgs: ['--app-dir', path.join(repoRoot, 'app-mobile/dist')] });
+const coreDir = process.env.HAOBAN_E2E_CORE_DIR ? ['--core-dir', process.env.HAOBAN_E2E_CORE_DIR] : [];
+const stub = await startStub({ extraArgs: ['--app-dir', path.join(repoRoot, 'app-mobile/dist'), ...coreDir] });
 try {
   const runs = [];
   for (let i = 0; i < RUNS; i += 1) {
