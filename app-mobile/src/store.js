@@ -36,10 +36,15 @@ async function catalogueText() {
 
 export async function start() {
   try {
-    const [core, text] = await Promise.all([loadCore(), catalogueText()]);
+    const [core, text] = await Promise.all([
+      loadCore().then((c) => (performance.mark('haoban:core-ready'), c)),
+      catalogueText().then((t) => (performance.mark('haoban:catalog-fetched'), t)),
+    ]);
     core.setCalendar(holidays);
     app.core = markRaw(core);
-    app.catalog = markRaw(core.catalog.load(text));
+    // lazy: item forms are compiled when first opened, not all at start.
+    app.catalog = markRaw(core.catalog.load(text, { lazy: true }));
+    performance.mark('haoban:catalog-loaded');
     app.data = markRaw(JSON.parse(text));
     if (app.session) await loadProfile();
     app.ready = true;

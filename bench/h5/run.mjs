@@ -56,11 +56,15 @@ async function once(chromium, url) {
       { timeout: 120000, polling: 50 },
     );
     const tti = await interactive.jsonValue();
+    // Where the time went: the app's marks on the way (ms since navigation start).
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name.replace('haoban:', ''), Math.round(m.startTime)])),
+    );
     await page.waitForLoadState('networkidle');
     const perFile = {};
     for (const [id, size] of bytes) perFile[new URL(urls.get(id) ?? 'about:blank').pathname] = size;
     const total = [...bytes.values()].reduce((a, b) => a + b, 0);
-    return { tti, total, perFile };
+    return { tti, total, perFile, marks };
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });
@@ -76,7 +80,7 @@ try {
   for (let i = 0; i < RUNS; i += 1) {
     const run = await once(chromium, stub.url);
     runs.push(run);
-    console.log(`run ${i + 1}: interactive ${run.tti.toFixed(0)} ms, ${run.total} bytes`);
+    console.log(`run ${i + 1}: interactive ${run.tti.toFixed(0)} ms, ${run.total} bytes; marks ${JSON.stringify(run.marks)}`);
   }
   const tti = median(runs.map((r) => r.tti));
   const total = median(runs.map((r) => r.total));
