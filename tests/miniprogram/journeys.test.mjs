@@ -328,7 +328,8 @@ describe('食品经营许可 (the business)', () => {
 
 describe('开办餐馆一件事', () => {
   test('one merged form, one notice with what the merge saved, filed item by item', async () => {
-    const mp = await launch(stub);
+    const storage = new WxStorage();
+    const mp = await launch(stub, { storage });
     await loginAs(mp, 'wang-qiang-operator');
     await mp.fire('onOpenBundle', { dataset: { id: 'open-restaurant' } });
     const page = mp.current();
@@ -371,6 +372,16 @@ describe('开办餐馆一件事', () => {
       'foodHandlers[0].healthCertValidTo': '2027-06-30',
     });
     for (const slot of ['premisesProofSlot', 'floorPlanSlot', 'safetyRulesSlot']) await mp.fire('onMaterial', { dataset: { path: slot, via: 'upload' } });
+    assert.equal(mp.current().data.errorCount, 0, JSON.stringify(mp.current().data.pages.flatMap((p) => p.fields.filter((x) => x.hasError || (x.rows || []).length).map((x) => [x.path, x.errors, (x.rows || []).map((r) => r.fields.filter((c) => c.hasError).map((c) => [c.path, c.errors]))]))));
+
+    // The merged draft comes back after a restart, listed on the home page.
+    const restarted = await launch(stub, { storage });
+    assert.ok(restarted.current().data.drafts.some((d) => d.target === 'open-restaurant' && d.kind === 'bundle'));
+    await restarted.fire('onOpenDraft', { dataset: { target: 'open-restaurant', kind: 'bundle' } });
+    assert.match(restarted.current().data.draftNote, /草稿/);
+    assert.equal(field(restarted.current(), 'entityName').value, '广州市海珠区强记餐饮店');
+    assert.equal(field(restarted.current(), 'foodHandlers[0].healthCertNo').value, 'JK2026001');
+
     await mp.fire('onCheck');
     const notice = mp.current().data.notice;
     assert.equal(notice.kind, 'bundle');

@@ -93,7 +93,8 @@ Page({
     for (const t of targetsOf(this.aliases, id)) {
       const s = this.sessions[t.itemId];
       const state = s.states[t.fieldId];
-      if (t.itemId !== this.owner[id] && state && state.readonly) continue; // authoritative prefill wins
+      // A read-only field (authoritative prefill, computed) keeps its own value in every item.
+      if (state && state.readonly) continue;
       const p = t.fieldId + String(path).slice(id.length);
       const res = s.form.set(p, value);
       if (res.ok) formModel.statesMap(res.changed, s.states);
