@@ -407,6 +407,8 @@ export interface FormOpenOptions extends TodayOption {
 
 export interface FormSession {
   readonly handle: number;
+  /** The catalogue the session was opened on (null when opened by handle number). */
+  readonly catalog: Catalog | null;
   readonly item: string;
   readonly revision: number;
   readonly initialStates: FieldState[];

@@ -16,6 +16,9 @@ export function formApi(module) {
     const handle = opened.handle;
     const session = {
       handle,
+      // Holding the Catalog keeps it from being garbage-collected (and its handle freed) while
+      // the session still needs it for layout().
+      catalog: typeof catalog === 'object' ? catalog : null,
       item: opened.item,
       revision: opened.revision,
       /** Every field's state right after opening (prefill and draft applied). */

@@ -1,0 +1,98 @@
+// h.catalog on the sample catalogue (data/catalog/guangzhou.json): load report, summaries,
+// item details, form layouts, search in hanzi and pinyin initials, 免申即享 matching, free.
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadCjs, loadEsm, repoText, sampleProfile, TODAY } from './helpers.mjs';
+
+for (const [name, loader] of Object.entries({ esm: loadEsm, cjs: loadCjs })) {
+  describe(`h.catalog (${name})`, () => {
+    let h;
+    let catalog;
+    before(async () => {
+      h = await loader();
+      catalog = h.catalog.load(await repoText('data/catalog/guangzhou.json'));
+    });
+
+    it('loads the sample with its version, summaries and an empty error report', () => {
+      assert.equal(catalog.version, '2026.11.1');
+      assert.deepEqual(catalog.errors, []);
+      assert.deepEqual(catalog.skipped, []);
+      assert.equal(catalog.items.length, 8);
+      const permit = catalog.items.find((i) => i.id === 'gz-residence-permit');
+      assert.equal(permit.name.zh, '广东省居住证申领');
+      assert.deepEqual(permit.audience, ['自然人']);
+      assert.equal(permit.department.zh, '广州市公安局');
+      assert.deepEqual(
+        catalog.bundles.map((b) => b.id).sort(),
+        ['birth-one-thing', 'open-restaurant'],
+      );
+      const birth = catalog.bundles.find((b) => b.id === 'birth-one-thing');
+      assert.ok(birth.items.some((e) => e.item === 'gz-birth-registration'));
+      assert.equal(catalog.policies.length, 3);
+    });
+
+    it('gives item details with time limits and acceptance conditions', () => {
+      const item = catalog.item('gz-residence-permit');
+      assert.equal(item.basicCode.length, 12);
+      assert.deepEqual(item.timeLimits.promised, { value: 10, unit: '工作日' });
+      assert.ok(item.acceptanceConditions.some((c) => c.id === 'residenceRegistered'));
+      assert.throws(() => catalog.item('no-such-item'), (e) => e.name === 'HaobanError' && e.type === 'unknown_item');
+    });
+
+    it('gives the form layout with pages, labels and option labels', () => {
+      const layout = catalog.layout('gz-residence-permit');
+      assert.equal(layout.item, 'gz-residence-permit');
+      const fields = layout.pages.flatMap((p) => p.fields);
+      const housing = fields.find((f) => f.id === 'housingType');
+      assert.equal(housing.type, 'select');
+      assert.ok(housing.label.zh.length > 0);
+      assert.ok(housing.options.some((o) => o.code === 'rented' && o.label.zh.length > 0));
+      const group = fields.find((f) => f.type === 'group');
+      assert.ok(group && group.rowFields.length > 0, 'the permit form has a repeating group');
+    });
+
+    it('searches in hanzi and in pinyin initials', () => {
+      const hits = catalog.search('居住证');
+      assert.equal(hits[0].id, 'gz-residence-permit');
+      assert.equal(hits[0].method, 'hanzi');
+      const initials = catalog.search('jzz', { limit: 3 });
+      assert.equal(initials[0].id, 'gz-residence-permit');
+      assert.equal(initials[0].method, 'initials');
+      assert.ok(catalog.search('餐馆').some((hit) => hit.id === 'open-restaurant'));
+    });
+
+    it('matches 免申即享 policies with reasons', async () => {
+      const business = await sampleProfile('nanfeng-manufacturing');
+      const result = catalog.matchPolicies(business, { today: TODAY });
+      assert.equal(result.matched.length + result.notMatched.length, 3);
+      for (const p of [...result.matched, ...result.notMatched]) {
+        assert.equal(typeof p.name.zh, 'string');
+        assert.equal(typeof p.matched, 'boolean');
+      }
+      const person = catalog.matchPolicies(await sampleProfile('li-ming-migrant'), { today: TODAY });
+      assert.ok(person.notMatched.some((p) => p.audienceFits === false), 'a business policy does not fit a person');
+    });
+
+    it('reports a catalogue that does not load with JSON paths, and skips broken items', async () => {
+      assert.throws(
+        () => h.catalog.load('{"items":[{}]}', { strict: true }),
+        (e) => e.type === 'catalog_error' && e.summary.errors.some((x) => x.path === '$.formatVersion'),
+      );
+      const sample = JSON.parse(await repoText('data/catalog/guangzhou.json'));
+      delete sample.items[0].name;
+      const partial = h.catalog.load(sample);
+      assert.deepEqual(partial.skipped, [sample.items[0].id]);
+      assert.ok(partial.errors.some((x) => x.path.startsWith('$.items[0]')));
+      assert.equal(partial.items.length, 7);
+      partial.free();
+    });
+
+    it('frees, after which calls fail with bad_handle', async () => {
+      const extra = h.catalog.load(await repoText('data/catalog/guangzhou.json'));
+      assert.equal(extra.free(), true);
+      assert.equal(extra.freed, true);
+      assert.throws(() => extra.search('居住证'), (e) => e.type === 'bad_handle');
+      assert.equal(extra.free(), false);
+    });
+  });
+}
