@@ -160,7 +160,22 @@ function build() {
 }
 
 // Test files run in parallel and each builds first: one build at a time, the others wait and
-// then find the linked core up to date. A lock older than 15 minutes is a crashed build's.
+// then find the linked core up to date. The lock holds its owner's pid: a lock whose owner is
+// gone (a killed run) is taken over at once, one older than 15 minutes in any case.
+function lockOwnerGone(lock) {
+  try {
+    const age = Date.now() - fs.statSync(lock).mtimeMs;
+    const pidFile = path.join(lock, 'pid');
+    if (!fs.existsSync(pidFile)) return age > 5000; // its owner may be writing the pid right now
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+    if (!pid) return age > 5000;
+    process.kill(pid, 0); // throws ESRCH when the owner is gone
+    return age > 15 * 60 * 1000;
+  } catch (e) {
+    return e.code === 'ESRCH' || e.code === 'ENOENT';
+  }
+}
+
 function withLock(fn) {
   const lock = path.join(repoRoot, 'build/miniprogram-core.lock');
   fs.mkdirSync(path.dirname(lock), { recursive: true });
@@ -168,10 +183,11 @@ function withLock(fn) {
   for (;;) {
     try {
       fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
       break;
     } catch (e) {
       if (e.code !== 'EEXIST') throw e;
-      if (Date.now() - fs.statSync(lock).mtimeMs > 15 * 60 * 1000) fs.rmSync(lock, { recursive: true, force: true });
+      if (lockOwnerGone(lock)) fs.rmSync(lock, { recursive: true, force: true });
       else if (Date.now() > deadline) throw new Error(`waited too long for ${lock}`);
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
     }
