@@ -223,7 +223,8 @@ class Parser {
     switch (tok.kind) {
       case Tok::Number: {
         const double n = tok.number;
-        if (n == static_cast<double>(static_cast<int64_t>(n)) && std::abs(n) < 9e15) {
+        // Range first: converting a double outside int64's range (1e308) is undefined.
+        if (std::abs(n) < 9e15 && n == static_cast<double>(static_cast<int64_t>(n))) {
           e.rule = static_cast<int64_t>(n);
         } else {
           e.rule = n;

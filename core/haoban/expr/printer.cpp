@@ -317,7 +317,13 @@ json to_jsonlogic(const Program& p, uint32_t index) {
       return {{name, json::array({spec, to_jsonlogic(p, p.child(n, n.count - 1))})}};
     return {{name, spec}};
   }
-  if (n.flags & kSpread) return {{name, to_jsonlogic(p, p.child(n, 0))}};
+  if (n.flags & kSpread) {
+    json arg = to_jsonlogic(p, p.child(n, 0));
+    // A literal array here would read back as the argument list ({"/": []} has no arguments),
+    // not as one value whose elements are spread: keep it one value.
+    if (arg.is_array() && p.nodes[p.child(n, 0)].op == Op::Const) arg = {{"preserve", arg}};
+    return {{name, arg}};
+  }
   json args = json::array();
   for (uint32_t k = 0; k < n.count; ++k) args.push_back(to_jsonlogic(p, p.child(n, k)));
   return {{name, args}};
