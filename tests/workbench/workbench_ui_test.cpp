@@ -31,6 +31,7 @@ class WorkbenchUiTest : public ::testing::Test {
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
     app_.today = {2026, 11, 27};
+    app_.select_tab = WorkbenchTab::ids;  // the validator is the 证件校验 tab
     frame();
   }
 

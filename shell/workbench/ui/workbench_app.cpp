@@ -61,6 +61,8 @@ void draw_tab(WorkbenchApp& app, WorkbenchTab tab) {
       ImGui::BeginTabItem(tab_label(tab), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
   app.locator.remember_last_item(std::string("tab:") + tab_name(tab));
   if (!open) return;
+  // A requested tab opens a frame after it is asked for: keep asking until it has.
+  if (select) app.select_tab.reset();
   app.current_tab = tab;
   switch (tab) {
     case WorkbenchTab::form:
@@ -170,7 +172,6 @@ void draw_workbench(WorkbenchApp& app) {
       }
       ImGui::EndTabBar();
     }
-    app.select_tab.reset();
     ImGui::EndChild();
   }
   ImGui::End();
