@@ -204,10 +204,10 @@ describe('个体工商户设立 (the operator, in person)', () => {
     assert.match(r.number, RECEIPT_NUMBER);
     assert.equal(r.itemId, 'gz-individual-business');
     // Sent with the package digest as the Idempotency-Key; the draft is gone, the receipt kept.
-    const post = restarted.requests.find((q) => q.method === 'POST' && q.url.endsWith('/api/v1/submissions'));
+    const post = restarted.requests.find((q) => q.method === 'POST' && q.url.endsWith('/api/v1/submissions') && q.status === 201);
     assert.match(post.header['Idempotency-Key'], /^[0-9a-f]{64}$/);
-    assert.equal(post.status, 201);
     assert.equal(post.data.claimedReady, true);
+    assert.equal(post.data.itemId, 'gz-individual-business');
 
     await restarted.fire('onReceipts');
     const list = restarted.current();
@@ -218,7 +218,7 @@ describe('个体工商户设立 (the operator, in person)', () => {
     // Sending the same package again (a retry after a lost answer) files nothing new.
     const submit = restarted.requireModule('/lib/submit.js');
     const sessions = restarted.requireModule('/lib/session.js');
-    const again = await submit.submit(sessions.current(), { itemId: post.data.itemId, answers: post.data.answers, materials: post.data.materials, claimedReady: true, key: post.header['Idempotency-Key'] });
+    const [again] = await submit.submit(sessions.current(), { key: post.header['Idempotency-Key'], body: post.data });
     assert.equal(again.ok, true);
     assert.equal(again.replayed, true);
     assert.equal(again.receipt.receiptNumber, r.number);
@@ -264,9 +264,9 @@ describe('个体工商户设立 (the operator, in person)', () => {
     assert.equal(mp.current().data.pending, 0);
     assert.equal(submit.outbox().length, 0);
     const posts = mp.requests.filter((q) => q.method === 'POST' && q.url.endsWith('/api/v1/submissions'));
-    assert.equal(posts.length, 2);
-    assert.equal(posts[0].header['Idempotency-Key'], posts[1].header['Idempotency-Key']);
-    assert.equal(posts[1].status, 201);
+    assert.equal(posts[0].status, undefined, 'the first attempt never reached the stub');
+    assert.equal(new Set(posts.map((q) => q.header['Idempotency-Key'])).size, 1, 'one key for every attempt');
+    assert.equal(posts[posts.length - 1].status, 201);
     const number = submit.receipts('wang-qiang-operator')[0].receiptNumber;
     assert.ok(mp.current().data.receipts.some((x) => x.id === number));
   });
@@ -394,12 +394,22 @@ describe('开办餐馆一件事', () => {
     await mp.fire('onSubmit');
     const results = mp.current().data.results;
     assert.equal(mp.current().route, 'packages/apply/receipt/receipt');
-    assert.deepEqual(results.map((r) => r.itemId), ['gz-individual-business', 'gz-food-business-licence']);
-    assert.equal(results[0].ok, true, results[0].problem);
-    assert.match(results[0].number, RECEIPT_NUMBER);
-    // The stub has no bundle endpoint and files the food licence only for a 法人: until the new
-    // business exists as an identity, it refuses it — and the page shows its notice.
-    assert.equal(results[1].ok, false);
-    assert.ok(results[1].problems.some((p) => /不面向自然人/.test(p)), JSON.stringify(results[1]));
+    const posts = mp.requests.filter((q) => q.method === 'POST' && q.url.endsWith('/api/v1/submissions'));
+    assert.equal(posts[0].data.bundleId, 'open-restaurant', 'the bundle is sent whole, as the core checked it');
+    assert.equal(posts[0].header['Idempotency-Key'], notice.idempotencyKey);
+    if (posts[0].status === 201) {
+      // A stub that files bundles: one case, one 受理编号.
+      assert.deepEqual(results.map((r) => [r.itemId, r.ok]), [['open-restaurant', true]]);
+      assert.match(results[0].number, RECEIPT_NUMBER);
+    } else {
+      // A stub of the first API version (no bundles: 400) gets the items one by one; it files the
+      // food licence only for a 法人, and the operator's business does not exist yet.
+      assert.equal(posts[0].status, 400);
+      assert.deepEqual(results.map((r) => r.itemId), ['gz-individual-business', 'gz-food-business-licence']);
+      assert.equal(results[0].ok, true, results[0].problem);
+      assert.match(results[0].number, RECEIPT_NUMBER);
+      assert.equal(results[1].ok, false);
+      assert.ok(results[1].problems.some((p) => /不面向自然人/.test(p)), JSON.stringify(results[1]));
+    }
   });
 });

@@ -94,6 +94,9 @@ function loadCore() {
     }
     const createHaobanCore = factory(shim);
     createHaobanCore({
+      // The wasm package's own mini-program glue reads its WebAssembly from here (its pre-js);
+      // the glue linked by scripts/build.mjs gets it from the wrapper. Either finds the shim.
+      WebAssembly: shim,
       instantiateWasm(imports, receiveInstance) {
         WX.instantiate(WASM_PATH, imports).then(
           (result) => receiveInstance(result.instance || result, result.module),

@@ -24,7 +24,8 @@ function generatedMaterials(item) {
   return out;
 }
 
-// How each material is provided, for the stub: [{id, via}] from the notice's material states.
+// How each material is provided, in the stub's first API version: [{id, via}] from the
+// notice's material states.
 const VIA_OF_STATE = {
   attached: 'upload',
   satisfied_by_licence: 'licence',
@@ -56,37 +57,52 @@ function keepReceipt(identityId, receipt) {
   storage.putJson(RECEIPTS, all.slice(0, MAX_RECEIPTS));
 }
 
-// Sends one outbox entry. Resolves {ok: true, receipt, replayed} or {ok: false, status, type,
-// zh, notice?}. A network failure leaves the entry in the outbox for a later retry.
-async function send(session, entry) {
+// The stub's answer to a refused application: its problems, in either of its two shapes
+// ({problems} beside the core's notice, or {notice: {problems}} from the first version).
+function problemsOf(body) {
+  if (!body || typeof body !== 'object') return [];
+  if (Array.isArray(body.problems)) return body.problems;
+  return body.notice && Array.isArray(body.notice.problems) ? body.notice.problems : [];
+}
+
+async function post(session, key, body) {
   try {
     const res = await request({
       method: 'POST',
       path: '/api/v1/submissions',
       token: session.token,
-      header: { 'Idempotency-Key': entry.key },
-      data: entry.body,
+      header: { 'Idempotency-Key': key },
+      data: body,
     });
-    storage.putJson(OUTBOX, outbox().filter((e) => e.key !== entry.key));
     keepReceipt(session.identity.id, res.data);
     return { ok: true, receipt: res.data, replayed: res.status === 200 };
   } catch (e) {
-    if (e.type === 'network' || e.status >= 500 || e.status === 429) {
-      return { ok: false, retry: true, status: e.status, type: e.type, zh: e.zh };
-    }
-    storage.putJson(OUTBOX, outbox().filter((x) => x.key !== entry.key));
-    const notice = e.body && e.body.notice ? e.body.notice : null;
-    return { ok: false, retry: false, status: e.status, type: e.type, zh: e.zh, notice };
+    const retry = e.type === 'network' || e.status >= 500 || e.status === 429;
+    return { ok: false, retry, status: e.status, type: e.type, zh: e.zh, problems: problemsOf(e.body), expectedKey: e.body && e.body.expectedKey };
   }
 }
 
-// Queues and sends the application for one item. `key` is the package digest from the core.
-async function submit(session, { itemId, answers, materials, claimedReady, key }) {
-  const entry = {
-    key,
-    owner: session.identity.id,
-    body: { itemId, answers, materials, claimedReady: !!claimedReady },
-  };
+// Sends one outbox entry: [{itemId, ok, receipt?, replayed?, zh?, problems?, retry?}].
+// The entry's body is the application of docs/check-format.md with itemId or bundleId, under
+// the check's package digest. A stub of the first API version refuses that envelope (400
+// bad_request); the entry then carries that version's bodies (one per item, materials as
+// [{id, via}]) and they are sent instead. A network failure leaves the entry for a retry.
+async function send(session, entry) {
+  const first = await post(session, entry.key, entry.body);
+  let results;
+  if (!first.ok && first.status === 400 && first.type === 'bad_request' && entry.legacy && entry.legacy.length) {
+    results = [];
+    for (const l of entry.legacy) results.push(Object.assign({ itemId: l.body.itemId }, await post(session, l.key, l.body)));
+  } else {
+    results = [Object.assign({ itemId: entry.body.itemId || entry.body.bundleId }, first)];
+  }
+  if (!results.some((r) => r.retry)) storage.putJson(OUTBOX, outbox().filter((e) => e.key !== entry.key));
+  return results;
+}
+
+// Queues and sends one application (an item or a bundle). key: the notice's idempotencyKey.
+async function submit(session, { key, body, legacy }) {
+  const entry = { key, owner: session.identity.id, body, legacy: legacy || [] };
   storage.putJson(OUTBOX, outbox().filter((e) => e.key !== key).concat([entry]));
   return send(session, entry);
 }
@@ -94,7 +110,7 @@ async function submit(session, { itemId, answers, materials, claimedReady, key }
 // Retries whatever a lost connection left in the outbox (same keys: no duplicates possible).
 async function flushOutbox(session) {
   const results = [];
-  for (const entry of outbox().filter((e) => e.owner === session.identity.id)) results.push(await send(session, entry));
+  for (const entry of outbox().filter((e) => e.owner === session.identity.id)) results.push(...(await send(session, entry)));
   return results;
 }
 

@@ -26,35 +26,26 @@ Page({
     wx.navigateBack({ delta: 1 });
   },
 
-  // One item: the package digest from the core, then POST with it as the Idempotency-Key.
-  async submitItem(ctx, itemId, application, notice) {
-    const pkg = ctx.catalog.compiled.checkPackage(itemId, application, { today: ctx.today, profile: ctx.profile });
-    return submit.submit(ctx.session, {
-      itemId,
-      answers: application.answers,
-      materials: submit.materialsFromNotice(notice, itemId),
-      claimedReady: !!notice.ready,
-      key: pkg.digest || notice.idempotencyKey,
-    });
-  },
-
   async onSubmit() {
     if (this.data.submitting || !this.data.notice || !this.data.notice.ready) return null;
     this.setData({ submitting: true, serverProblems: [], serverMessage: '' });
     const ctx = await services.ready();
     const p = this.pending;
-    const results = [];
-    if (p.kind === 'item') {
-      results.push(Object.assign({ itemId: p.itemId }, await this.submitItem(ctx, p.itemId, p.application, p.notice)));
-    } else {
-      // A bundle is filed item by item, in the bundle's order, each under the key the bundle
-      // check gave it: the stub has no bundle endpoint (see the README).
-      for (const it of p.notice.items) {
-        const answers = itemAnswers(p.aliases, it.id, p.application.answers);
-        const body = { itemId: it.id, answers, materials: submit.materialsFromNotice(p.notice, it.id), claimedReady: !!it.ready, key: it.idempotencyKey };
-        results.push(Object.assign({ itemId: it.id }, await submit.submit(ctx.session, body)));
-      }
-    }
+    const notice = p.notice;
+    // The application exactly as the core checked it, under the digest of its canonical package.
+    const body =
+      p.kind === 'item'
+        ? { itemId: p.itemId, revision: p.application.revision, answers: p.application.answers, materials: p.application.materials, claimedReady: !!notice.ready }
+        : { bundleId: p.bundleId, answers: p.application.answers, materials: p.application.materials, claimedReady: !!notice.ready };
+    // For a stub of the first API version: one body per item, materials as [{id, via}].
+    const legacy =
+      p.kind === 'item'
+        ? [{ key: notice.idempotencyKey, body: { itemId: p.itemId, answers: p.application.answers, materials: submit.materialsFromNotice(notice, p.itemId), claimedReady: !!notice.ready } }]
+        : notice.items.map((it) => ({
+            key: it.idempotencyKey,
+            body: { itemId: it.id, answers: itemAnswers(p.aliases, it.id, p.application.answers), materials: submit.materialsFromNotice(notice, it.id), claimedReady: !!it.ready },
+          }));
+    const results = await submit.submit(ctx.session, { key: notice.idempotencyKey, body, legacy });
     const accepted = results.filter((r) => r.ok);
     if (accepted.length === results.length) drafts.remove(ctx.session.identity.id, p.kind === 'item' ? p.itemId : p.bundleId);
     getApp().globalData.lastSubmission = { kind: p.kind, results };
@@ -63,7 +54,7 @@ Page({
       submitting: false,
       results: results.map((r) => ({ itemId: r.itemId, ok: r.ok, number: r.ok ? r.receipt.receiptNumber : '', zh: r.ok ? '' : r.zh })),
       serverMessage: failed ? failed.zh : '',
-      serverProblems: failed && failed.notice ? failed.notice.problems.map((x) => ({ path: x.path, zh: x.zh })) : [],
+      serverProblems: failed ? (failed.problems || []).map((x) => ({ path: `${x.item || ''}/${x.path}`, zh: x.zh })) : [],
     });
     if (accepted.length) wx.redirectTo({ url: '/packages/apply/receipt/receipt' });
     return results;

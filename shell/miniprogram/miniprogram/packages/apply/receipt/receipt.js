@@ -17,7 +17,7 @@ Page({
       replayed: !!r.replayed,
       owed: r.ok ? (r.receipt.deferredMaterials || []).map((m) => `${m.materialId}（${m.dueDate}前）`).join('、') : '',
       problem: r.ok ? '' : r.zh,
-      problems: !r.ok && r.notice ? r.notice.problems.map((p) => p.zh) : [],
+      problems: r.ok ? [] : (r.problems || []).map((p) => p.zh),
     }));
     this.setData({ results });
   },
