@@ -44,6 +44,12 @@ export async function usage(catalogueText: string): Promise<string> {
   const store: Store = h.store.open(':memory:');
   store.putDraft('d1', JSON.stringify(form.draft()));
   const body: string | null = store.getDraft('d1');
+  const queued: boolean = store.outbox.enqueue({ idempotencyKey: digest, itemId: 'gz-residence-permit', body: { answers: {} } }).created;
+  const counts = await store.outbox.drain(async (entry) => ({ status: 'sent', receiptNumber: entry.idempotencyKey.slice(0, 8) }));
+  const sent: number = counts.sent;
+  const etag: string | undefined = store.cachedCatalog.head()?.etag;
+  const persistent: Store = await h.store.openPersistent('/haoban/haoban.sqlite');
+  await persistent.flush();
   store.close();
 
   try {
@@ -63,7 +69,9 @@ export async function usage(catalogueText: string): Promise<string> {
   const notString: string = notice.ready;
   // @ts-expect-error: no such syntax
   h.expr.compile('1', { syntax: 'lisp' });
+  // @ts-expect-error: an outbox state is one of four
+  const state: 'pending' = store.outbox.pending()[0].state;
 
-  void [valid, hits, firstName, promised, labels, visible, complete, ready, key, text, digest, saved, value, why, body, notString];
+  void [valid, hits, firstName, promised, labels, visible, complete, ready, key, text, digest, saved, value, why, body, notString, queued, sent, etag, state];
   return catalog.version;
 }
