@@ -61,10 +61,15 @@ class UiDriver {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = rect->center();
     frame();
+    // The layout may have settled in that frame (an error line appearing or going above):
+    // aim again, as an eye would, before pressing.
+    if (const auto settled = app.locator.find(item)) io.MousePos = settled->center();
+    frame();
     io.MouseDown[0] = true;
     frame();
     io.MouseDown[0] = false;
     frame();
+    frame();  // what the click changed (a row added, a field shown) is drawn on the next frame
   }
 
   bool editing(const std::string& item) const {
@@ -86,6 +91,7 @@ class UiDriver {
     frame();
     io.AddInputCharactersUTF8(std::string(text).c_str());
     frame();
+    frame();  // errors drawn from the new value
   }
 
   // Opens a combo box and picks an option.

@@ -33,6 +33,7 @@ class WorkbenchUiTest : public ::testing::Test {
     app_.today = {2026, 11, 27};
     app_.select_tab = WorkbenchTab::ids;  // the validator is the 证件校验 tab
     frame();
+    frame();  // a tab asked for opens on the next frame
   }
 
   void TearDown() override { ImGui::DestroyContext(context_); }
