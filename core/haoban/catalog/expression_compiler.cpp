@@ -162,9 +162,17 @@ bool compile_expression(const nlohmann::json& source, const std::string& path,
                         const NameScope& scope, Expression* out, std::vector<LoadError>* errors) {
   *out = Expression{};
   out->json_path = path;
-  expr::Compiled compiled = source.is_string()
-                                ? expr::compile_infix(source.get_ref<const std::string&>())
-                                : expr::compile_jsonlogic(source);
+  expr::Compiled compiled;
+  if (source.is_string() && scope.cache) {
+    const std::string& text = source.get_ref<const std::string&>();
+    auto it = scope.cache->by_source.find(text);
+    if (it == scope.cache->by_source.end())
+      it = scope.cache->by_source.emplace(text, expr::compile_infix(text)).first;
+    compiled = it->second;
+  } else {
+    compiled = source.is_string() ? expr::compile_infix(source.get_ref<const std::string&>())
+                                  : expr::compile_jsonlogic(source);
+  }
   if (!compiled.ok()) {
     std::string where = path;
     // A JsonLogic rule's error carries a JSON pointer inside the rule; an infix one a line/column.

@@ -41,7 +41,7 @@ class FormCompiler {
     collect_ids(pages, base + ".pages");
     collect_materials(materials_json);
 
-    NameScope scope{&catalog_, &top_ids_, nullptr};
+    NameScope scope{&catalog_, &top_ids_, nullptr, nullptr};
     std::unordered_set<std::string> page_ids;
     for (size_t p = 0; p < pages.size(); ++p) {
       const std::string ppath = JsonReader::index_path(base + ".pages", p);
@@ -381,7 +381,7 @@ class FormCompiler {
       r_.error(path + ".min", "min_above_max", "重复组的最少行数大于最多行数",
                "the group's min is above its max");
     const auto& row_ids = row_ids_[g.id];
-    NameScope row_scope{&catalog_, &top_ids_, &row_ids};
+    NameScope row_scope{&catalog_, &top_ids_, &row_ids, nullptr};
     const json& fields = r_.array(fj, "fields", path, true, kMaxFieldsPerPage);
     std::unordered_set<std::string> seen;
     for (size_t i = 0; i < fields.size(); ++i) {

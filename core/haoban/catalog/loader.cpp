@@ -6,6 +6,7 @@
 #include "haoban/catalog/expression_compiler.h"
 #include "haoban/catalog/form_compiler.h"
 #include "haoban/catalog/json_reader.h"
+#include "haoban/catalog/lazy_document.h"
 #include "haoban/expr/engine.h"
 #include "haoban/ids/divisions.h"
 #include "haoban/time/civil_date.h"
@@ -20,7 +21,10 @@ class CatalogBuilder {
   CatalogBuilder(const LoadOptions& options, LoadResult* result)
       : options_(options), result_(result), r_(&result->errors) {}
 
-  std::shared_ptr<Catalog> run(const json& doc) {
+  // lazy_items: per element of doc["items"], the form and materials kept as text by a lazy
+  // scan (null for an eager load or a lazy load of a parsed document).
+  std::shared_ptr<Catalog> run(const json& doc, std::vector<LazyItemText>* lazy_items = nullptr) {
+    lazy_items_ = lazy_items;
     auto catalog = std::make_shared<Catalog>();
     c_ = catalog.get();
     if (!doc.is_object()) {
@@ -117,7 +121,7 @@ class CatalogBuilder {
 
   void read_commitment_templates(const json& doc) {
     const json& list = r_.array(doc, "commitmentTemplates", "$", false, 2000);
-    NameScope scope{c_, nullptr, nullptr};
+    NameScope scope{c_, nullptr, nullptr, &programs_};
     for (size_t i = 0; i < list.size(); ++i) {
       const std::string path = JsonReader::index_path("$.commitmentTemplates", i);
       CommitmentTemplate t;
@@ -270,10 +274,16 @@ class CatalogBuilder {
                    "unknown licence type " + item.result_licence);
       }
 
+      LazyItemText* scanned = lazy_items_ && i < lazy_items_->size() && (*lazy_items_)[i].scanned
+                                  ? &(*lazy_items_)[i]
+                                  : nullptr;
       std::unordered_set<std::string>& top_ids = item_top_ids_[item.id];
-      if (const auto it = ij.find("form"); it != ij.end()) collect_top_ids(*it, &top_ids);
-      NameScope scope{c_, &top_ids, nullptr};
-      NameScope applicant_scope{c_, nullptr, nullptr};
+      if (scanned)
+        top_ids.insert(scanned->top_ids.begin(), scanned->top_ids.end());
+      else if (const auto it = ij.find("form"); it != ij.end())
+        collect_top_ids(*it, &top_ids);
+      NameScope scope{c_, &top_ids, nullptr, &programs_};
+      NameScope applicant_scope{c_, nullptr, nullptr, &programs_};
       read_conditions(r_.array(ij, "acceptanceConditions", path, true, 500),
                       path + ".acceptanceConditions", scope, &item.acceptance_conditions);
       const json& fees = r_.array(ij, "fees", path, true, 100);
@@ -291,14 +301,26 @@ class CatalogBuilder {
         item.fees.push_back(std::move(fee));
       }
 
-      const json* form = r_.member(ij, "form", path, true);
-      const json* materials = r_.member(ij, "materials", path, true);
+      // A scanned item's form and materials are not in ij: member() then reports them missing
+      // only when the scanner did not see them either.
+      const json* form =
+          scanned && scanned->has_form ? &kPresent : r_.member(ij, "form", path, true);
+      const json* materials =
+          scanned && scanned->has_materials ? &kPresent : r_.member(ij, "materials", path, true);
       const bool meta_ok = result_->errors.size() == errors_before;
       if (meta_ok && form && materials) {
-        if (options_.lazy_forms) {
+        if (scanned) {
+          Catalog::LazySource source;
+          source.from_text = true;
+          source.form_text = std::move(scanned->form);
+          source.materials_text = std::move(scanned->materials);
+          c_->lazy_.push_back(std::move(source));
+        } else if (options_.lazy_forms) {
           // The parsed document is ours (load_catalog owns it): move the form out, no copy.
-          c_->lazy_.push_back(
-              {std::move(const_cast<json&>(*form)), std::move(const_cast<json&>(*materials))});
+          Catalog::LazySource source;
+          source.form = std::move(const_cast<json&>(*form));
+          source.materials = std::move(const_cast<json&>(*materials));
+          c_->lazy_.push_back(std::move(source));
         } else {
           item.form = compile_form(*c_, item, *form, *materials, &result_->errors);
         }
@@ -345,7 +367,7 @@ class CatalogBuilder {
         if (auto it = item_top_ids_.find(id); it != item_top_ids_.end())
           merged.insert(it->second.begin(), it->second.end());
       }
-      NameScope scope{c_, &merged, nullptr};
+      NameScope scope{c_, &merged, nullptr, &programs_};
       for (size_t k = 0; k < entries.size(); ++k) {
         const std::string epath = JsonReader::index_path(path + ".items", k);
         BundleEntry e;
@@ -372,7 +394,7 @@ class CatalogBuilder {
 
   void read_policies(const json& doc) {
     const json& list = r_.array(doc, "policies", "$", false, 10000);
-    NameScope scope{c_, nullptr, nullptr};
+    NameScope scope{c_, nullptr, nullptr, &programs_};
     for (size_t i = 0; i < list.size(); ++i) {
       const size_t errors_before = result_->errors.size();
       const std::string path = JsonReader::index_path("$.policies", i);
@@ -414,7 +436,10 @@ class CatalogBuilder {
     r_.set_item("");
   }
 
+  inline static const json kPresent = json::object();  // stands for a form kept as text
+
   const LoadOptions& options_;
+  std::vector<LazyItemText>* lazy_items_ = nullptr;
   LoadResult* result_;
   JsonReader r_;
   Catalog* c_ = nullptr;
@@ -422,20 +447,51 @@ class CatalogBuilder {
   std::unordered_set<std::string> impl_codes_;
   // Top-level field ids per item id: bundle expressions read the merged forms.
   std::unordered_map<std::string, std::unordered_set<std::string>> item_top_ids_;
+  ProgramCache programs_;  // conditions, fees, bundles and policies (forms compile their own)
 };
 
-LoadResult load_catalog(std::string_view text, const LoadOptions& options) {
+namespace {
+
+void report_bad_json(LoadResult* result, const std::string& message) {
+  result->errors.push_back(
+      {"$",
+       "bad_json",
+       "目录不是有效的 JSON（或超出大小/嵌套上限）：" + message,
+       "the catalogue is not valid JSON or exceeds the size/nesting bounds: " + message,
+       {}});
+}
+
+}  // namespace
+
+LoadResult load_catalog(std::string_view text, const LoadOptions& original_options) {
   LoadResult result;
+  // Strict mode checks everything at load, forms included, so it never defers.
+  LoadOptions options = original_options;
+  if (options.strict) options.lazy_forms = false;
+
+  // A lazy load scans the text and parses all but the items' forms and materials (kept as
+  // text until first use): parsing them was most of the load time of a large catalogue.
+  if (options.lazy_forms && text.size() <= options.max_bytes) {
+    LazyDocument lazy;
+    switch (scan_lazy_document(text, options.max_depth, &lazy)) {
+      case LazyScan::BadJson:
+        break;  // the bounded parse below reports it, with the same message as an eager load
+      case LazyScan::Ok: {
+        CatalogBuilder builder(options, &result);
+        auto catalog = builder.run(lazy.doc, &lazy.items);
+        if (!catalog) return result;
+        result.catalog = std::move(catalog);
+        return result;
+      }
+      case LazyScan::NotApplicable:
+        break;
+    }
+  }
+
   expr::Error parse_error;
   auto doc = expr::parse_bounded_json(text, options.max_depth, options.max_bytes, &parse_error);
   if (!doc) {
-    result.errors.push_back(
-        {"$",
-         "bad_json",
-         "目录不是有效的 JSON（或超出大小/嵌套上限）：" + parse_error.message,
-         "the catalogue is not valid JSON or exceeds the size/nesting bounds: " +
-             parse_error.message,
-         {}});
+    report_bad_json(&result, parse_error.message);
     return result;
   }
   CatalogBuilder builder(options, &result);
@@ -487,7 +543,20 @@ std::shared_ptr<const Form> Catalog::form(const Item& item, std::vector<LoadErro
   std::lock_guard<std::mutex> lock(lazy_mutex_);
   if (lazy_forms_[index]) return lazy_forms_[index];
   std::vector<LoadError> local;
-  auto form = compile_form(*this, item, lazy_[index].form, lazy_[index].materials, &local);
+  std::shared_ptr<const Form> form;
+  const LazySource& source = lazy_[index];
+  if (source.from_text) {
+    // Validated by the scanner at load; parsed only now, on first use.
+    const json form_json = json::parse(source.form_text, nullptr, false);
+    const json materials_json = json::parse(source.materials_text, nullptr, false);
+    if (form_json.is_discarded() || materials_json.is_discarded())
+      local.push_back({item.json_path, "bad_json", "表单或材料不是有效的 JSON",
+                       "the form or the materials are not valid JSON", item.id});
+    else
+      form = compile_form(*this, item, form_json, materials_json, &local);
+  } else {
+    form = compile_form(*this, item, source.form, source.materials, &local);
+  }
   if (errors) errors->insert(errors->end(), local.begin(), local.end());
   if (!form) lazy_failed_[index] = 1;
   lazy_forms_[index] = form;

@@ -17,9 +17,15 @@ namespace haoban::catalog {
 
 struct LoadOptions {
   bool strict = false;
-  // Compile each item's form and materials on first use instead of at load. Metadata,
-  // conditions, bundles and policies are still compiled and checked at load; form errors then
-  // surface when the item is first opened. For large catalogues on phones (see bench/).
+  // Compile each item's form and materials on first use instead of at load (for large
+  // catalogues on phones, see bench/catalog/). At load, the whole text is still checked to be
+  // valid JSON within the depth bound (a validating scanner, lazy_document.h); item metadata,
+  // acceptance conditions (against the form's top-level field ids, which the scanner picks out),
+  // fees, bundles and policies are still compiled and every reference checked. Deferred to
+  // Catalog::form(): parsing each form and material list, compiling their expressions and
+  // checking their references (fields, materials, licence types, templates, divisions): those
+  // errors surface when the item is first opened. Ignored in strict mode, which compiles every
+  // form at load, so that strict still checks everything.
   bool lazy_forms = false;
   size_t max_bytes = size_t{256} << 20;  // the synthetic 11,449-item catalogue is ~60 MB
   int max_depth = 160;                   // JSON nesting, expressions included

@@ -316,10 +316,15 @@ class Catalog {
   std::shared_ptr<const Form> form(const Item& item,
                                    std::vector<LoadError>* errors = nullptr) const;
 
-  // Lazy loading keeps each item's form and materials JSON until first use.
+  // Lazy loading keeps each item's form and materials until first use: as JSON text (the
+  // scanned load of lazy_document.h: never parsed until then) or, for an item the scanner
+  // left whole, as parsed JSON.
   struct LazySource {
     json form;
     json materials;
+    bool from_text = false;
+    std::string form_text;
+    std::string materials_text;
   };
 
  private:

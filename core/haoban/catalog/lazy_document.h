@@ -1,0 +1,37 @@
+// The document of a lazy catalogue load: everything parsed except each item's "form" and
+// "materials", which stay as (validated) JSON text until the item is first opened. What the
+// load still needs from a form — its top-level field ids, which acceptance conditions and
+// bundles may read — is picked out of the text by the scanner without building the form.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace haoban::catalog {
+
+struct LazyItemText {
+  bool scanned = false;  // false: the item was not an object; its JSON is complete in the doc
+  bool has_form = false;
+  bool has_materials = false;
+  std::string form;       // JSON text of "form" (valid JSON, checked by the scanner)
+  std::string materials;  // JSON text of "materials"
+  std::unordered_set<std::string> top_ids;  // the form's top-level field ids
+};
+
+struct LazyDocument {
+  nlohmann::json doc;               // items without their form and materials
+  std::vector<LazyItemText> items;  // per element of doc["items"] (empty if no such array)
+};
+
+enum class LazyScan { Ok, BadJson, NotApplicable };
+
+// Scans `text` (bounded by max_depth like parse_bounded_json). BadJson: not valid JSON or too
+// deep (the caller reports it exactly as for an eager load). NotApplicable: a shape the lazy
+// path does not handle (not an object, a byte-order mark): the caller loads it eagerly.
+LazyScan scan_lazy_document(std::string_view text, int max_depth, LazyDocument* out);
+
+}  // namespace haoban::catalog
