@@ -37,12 +37,22 @@ double finite(double x) {
 }
 
 // substr(s, start, length) in characters, with JavaScript's negative start and length.
+bool all_ascii(std::string_view s) {
+  for (const char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
 std::string substr_chars(std::string_view s, double start, bool has_length, double length) {
-  const double len = static_cast<double>(text::char_count(s));
+  // ASCII (codes, ids, dates): characters are bytes, no UTF-8 decoding needed.
+  const bool ascii = all_ascii(s);
+  const double len = static_cast<double>(ascii ? s.size() : text::char_count(s));
   double from = start < 0 ? std::max(0.0, len + start) : std::min(start, len);
   double to = len;
   if (has_length) to = length < 0 ? std::max(from, len + length) : std::min(len, from + length);
   if (to <= from) return {};
+  if (ascii)
+    return std::string(s.substr(static_cast<size_t>(from), static_cast<size_t>(to - from)));
   return text::substr_chars(s, static_cast<size_t>(from), static_cast<size_t>(to - from));
 }
 
