@@ -1,0 +1,76 @@
+// WebAssembly runner of the catalogue budgets, in Node through the @haoban/core package's
+// bindings (wasm/bindings/catalog_bindings.cpp: catalogLoad(text, {"lazy":…}) → handle,
+// catalogSearch(handle, query, "") → hits). What is timed is what a host pays: the catalogue
+// text crosses into wasm, is loaded (and, in catalogLoad, indexed for search), and a summary
+// comes back. Median of N runs, wall time and this process's CPU time (the machine is often
+// shared). One JSON line per measurement on stdout.
+//   node bench/catalog/catalog_bench.mjs CATALOG.json [--runs N] [--dist DIR]
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const file = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
+if (!file) {
+  console.error('usage: node bench/catalog/catalog_bench.mjs CATALOG.json [--runs N] [--dist DIR]');
+  process.exit(64);
+}
+const runs = Number(option('--runs', 5));
+const dist = option('--dist', path.join(repoRoot, 'wasm/package/dist'));
+
+const { default: create } = await import(pathToFileURL(path.join(dist, 'haoban-core.mjs')).href);
+const m = await create({ wasmBinary: new Uint8Array(fs.readFileSync(path.join(dist, 'haoban-core.wasm'))) });
+const unwrap = (text) => {
+  const v = JSON.parse(text);
+  if (v && v.error) throw Object.assign(new Error(`${v.error.type}: ${v.error.message}`), { detail: v });
+  return v;
+};
+const text = fs.readFileSync(file, 'utf8');
+
+function medianOf(reps, body) {
+  const wall = [];
+  const cpu = [];
+  for (let r = 0; r < runs; r += 1) {
+    const c0 = process.cpuUsage();
+    const w0 = process.hrtime.bigint();
+    body();
+    const w1 = process.hrtime.bigint();
+    const c = process.cpuUsage(c0);
+    wall.push(Number(w1 - w0) / 1e6 / reps);
+    cpu.push((c.user + c.system) / 1e3 / reps);
+  }
+  const mid = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wall_ms: mid(wall), cpu_ms: mid(cpu) };
+}
+const emit = (what, detail, sample, extra = {}) =>
+  console.log(JSON.stringify({ runner: 'wasm', what, detail, ...sample, ...extra }));
+
+let handle = 0;
+for (const lazy of [true, false]) {
+  if (!lazy && process.env.HAOBAN_BENCH_SKIP_EAGER) continue;
+  let summary = null;
+  const s = medianOf(1, () => {
+    const r = unwrap(m.catalogLoad(text, JSON.stringify({ lazy })));
+    summary = r.summary;
+    if (lazy && !handle) handle = r.handle;
+    else m.catalogFree(r.handle);
+  });
+  emit('load', lazy ? 'lazy forms (+ search index)' : 'eager (every form compiled, + search index)', s,
+    { items: summary.items, errors: summary.errors.length, bytes: Buffer.byteLength(text) });
+}
+
+for (const query of ['居住证', '出生', '营业执照', 'jzz', 'juzhuzheng', 'gtgsh', 'spjy']) {
+  let hits = 0;
+  const reps = 50;
+  // Warm-up: V8 compiles wasm in Liftoff first and tiers up hot functions later.
+  for (let k = 0; k < 200; k += 1) m.catalogSearch(handle, query, '');
+  const s = medianOf(reps, () => {
+    for (let k = 0; k < reps; k += 1) hits = unwrap(m.catalogSearch(handle, query, '')).hits.length;
+  });
+  emit('search', query, s, { hits });
+}
