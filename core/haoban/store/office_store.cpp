@@ -1,14 +1,17 @@
 #include "haoban/store/office_store.h"
 
+#include <initializer_list>
 #include <mutex>
+#include <string_view>
 
 #include "haoban/store/sqlite_handles.h"
+#include "haoban/store/statement_use.h"
 
 namespace haoban::store {
 namespace {
 
 // Not called bind(): with a std::string argument, ADL would pick std::bind for non-const lvalues.
-void bind_text(sqlite3_stmt* stmt, int index, const std::string& text) {
+void bind_text(sqlite3_stmt* stmt, int index, std::string_view text) {
   sqlite3_bind_text(stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
@@ -22,31 +25,6 @@ std::optional<std::string> optional_text_at(sqlite3_stmt* stmt, int column) {
   if (sqlite3_column_type(stmt, column) == SQLITE_NULL) return std::nullopt;
   return text_at(stmt, column);
 }
-
-// BEGIN IMMEDIATE … COMMIT, rolled back unless commit() succeeded. IMMEDIATE takes the write
-// lock at once, so the read-then-insert inside (idempotency key, day sequence) cannot race
-// another writer, even one in another process.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) {
-    began_ = run_script(db_, "BEGIN IMMEDIATE;", &error_);
-  }
-  ~Transaction() {
-    if (began_ && !committed_) run_script(db_, "ROLLBACK;", nullptr);
-  }
-  bool began() const { return began_; }
-  bool commit() {
-    committed_ = run_script(db_, "COMMIT;", &error_);
-    return committed_;
-  }
-  const std::string& error() const { return error_; }
-
- private:
-  sqlite3* db_;
-  bool began_ = false;
-  bool committed_ = false;
-  std::string error_;
-};
 
 constexpr const char* kSubmissionColumns =
     "receipt_number, owner, idempotency_key, item_id, status, received_on, day_sequence, "
@@ -67,23 +45,37 @@ SubmissionRecord read_submission(sqlite3_stmt* stmt) {
   return record;
 }
 
-std::optional<SubmissionRecord> find_by_key(sqlite3* db, const std::string& owner,
-                                            const std::string& key, std::string* error) {
-  Statement stmt =
-      prepare(db,
-              std::string("SELECT ") + kSubmissionColumns +
-                  " FROM office_submissions WHERE owner = ?1 AND idempotency_key = ?2;",
-              error);
+// A query of at most one row, with text parameters ?1, ?2, …: the row as `read` makes it.
+template <class Read>
+auto query_one(sqlite3* db, const std::string& sql, std::initializer_list<std::string_view> params,
+               Read read) -> std::optional<decltype(read(nullptr))> {
+  Statement stmt = prepare(db, sql, nullptr);
   if (!stmt) return std::nullopt;
-  bind_text(stmt.get(), 1, owner);
-  bind_text(stmt.get(), 2, key);
-  if (sqlite3_step(stmt.get()) == SQLITE_ROW) return read_submission(stmt.get());
-  return std::nullopt;
+  int index = 0;
+  for (const auto param : params) bind_text(stmt.get(), ++index, param);
+  if (sqlite3_step(stmt.get()) != SQLITE_ROW) return std::nullopt;
+  return read(stmt.get());
+}
+
+std::optional<SubmissionRecord> find_by_key(sqlite3* db, const std::string& owner,
+                                            const std::string& key) {
+  return query_one(db,
+                   std::string("SELECT ") + kSubmissionColumns +
+                       " FROM office_submissions WHERE owner = ?1 AND idempotency_key = ?2;",
+                   {owner, key}, read_submission);
 }
 
 bool too_long(const std::string& text) { return text.size() > OfficeStore::kMaxTextBytes; }
 
 }  // namespace
+
+OfficeStore::OfficeStore(Database& database, Durability durability) : database_(database) {
+  std::lock_guard lock(database_.connection_mutex());
+  run_script(database_.connection(),
+             durability == Durability::full ? "PRAGMA synchronous = FULL;"
+                                            : "PRAGMA synchronous = NORMAL;",
+             nullptr);
+}
 
 CreateOutcome OfficeStore::create_submission(
     const NewSubmission& submission,
@@ -97,13 +89,15 @@ CreateOutcome OfficeStore::create_submission(
   }
   std::lock_guard lock(database_.connection_mutex());
   sqlite3* db = database_.connection();
-  Transaction transaction(db);
+  // IMMEDIATE takes the write lock at once, so the reads inside (idempotency key, day sequence)
+  // cannot race another writer, even one in another process.
+  WriteTransaction transaction(db);
   if (!transaction.began()) {
     outcome.error = transaction.error();
     return outcome;
   }
   std::string error;
-  if (auto existing = find_by_key(db, submission.owner, submission.idempotency_key, &error)) {
+  if (auto existing = find_by_key(db, submission.owner, submission.idempotency_key)) {
     outcome.ok = true;
     outcome.record = std::move(*existing);
     return outcome;  // the transaction rolls back: nothing was written
@@ -189,21 +183,17 @@ CreateOutcome OfficeStore::create_submission(
 std::optional<SubmissionRecord> OfficeStore::find_submission(const std::string& receipt_number) {
   if (too_long(receipt_number)) return std::nullopt;
   std::lock_guard lock(database_.connection_mutex());
-  Statement stmt = prepare(database_.connection(),
-                           std::string("SELECT ") + kSubmissionColumns +
-                               " FROM office_submissions WHERE receipt_number = ?1;",
-                           nullptr);
-  if (!stmt) return std::nullopt;
-  bind_text(stmt.get(), 1, receipt_number);
-  if (sqlite3_step(stmt.get()) == SQLITE_ROW) return read_submission(stmt.get());
-  return std::nullopt;
+  return query_one(database_.connection(),
+                   std::string("SELECT ") + kSubmissionColumns +
+                       " FROM office_submissions WHERE receipt_number = ?1;",
+                   {receipt_number}, read_submission);
 }
 
 std::optional<SubmissionRecord> OfficeStore::find_submission_by_key(
     const std::string& owner, const std::string& idempotency_key) {
   if (too_long(owner) || too_long(idempotency_key)) return std::nullopt;
   std::lock_guard lock(database_.connection_mutex());
-  return find_by_key(database_.connection(), owner, idempotency_key, nullptr);
+  return find_by_key(database_.connection(), owner, idempotency_key);
 }
 
 std::vector<SubmissionRecord> OfficeStore::list_submissions(const std::string& owner) {
@@ -249,7 +239,7 @@ SupplyOutcome OfficeStore::supply_material(const std::string& receipt_number,
   }
   std::lock_guard lock(database_.connection_mutex());
   sqlite3* db = database_.connection();
-  Transaction transaction(db);
+  WriteTransaction transaction(db);
   if (!transaction.began()) return SupplyOutcome::failed;
   Statement find = prepare(db,
                            "SELECT due_date, supplied_on FROM office_deferred_materials "
@@ -299,7 +289,7 @@ RateOutcome OfficeStore::put_rating(const RatingRecord& rating,
   }
   std::lock_guard lock(database_.connection_mutex());
   sqlite3* db = database_.connection();
-  Transaction transaction(db);
+  WriteTransaction transaction(db);
   if (!transaction.began()) {
     if (error) *error = transaction.error();
     return RateOutcome::failed;
@@ -347,36 +337,27 @@ std::optional<RatingRecord> OfficeStore::find_rating(const std::string& receipt_
                                                      const std::string& owner) {
   if (too_long(receipt_number) || too_long(owner)) return std::nullopt;
   std::lock_guard lock(database_.connection_mutex());
-  Statement stmt = prepare(database_.connection(),
-                           "SELECT level, body, rated_on FROM office_ratings "
-                           "WHERE receipt_number = ?1 AND owner = ?2;",
-                           nullptr);
-  if (!stmt) return std::nullopt;
-  bind_text(stmt.get(), 1, receipt_number);
-  bind_text(stmt.get(), 2, owner);
-  if (sqlite3_step(stmt.get()) != SQLITE_ROW) return std::nullopt;
-  return RatingRecord{receipt_number, owner, sqlite3_column_int(stmt.get(), 0),
-                      text_at(stmt.get(), 1), text_at(stmt.get(), 2)};
+  return query_one(database_.connection(),
+                   "SELECT level, body, rated_on FROM office_ratings "
+                   "WHERE receipt_number = ?1 AND owner = ?2;",
+                   {receipt_number, owner}, [&](sqlite3_stmt* row) {
+                     return RatingRecord{receipt_number, owner, sqlite3_column_int(row, 0),
+                                         text_at(row, 1), text_at(row, 2)};
+                   });
 }
 
 std::optional<FollowUpRecord> OfficeStore::find_follow_up(const std::string& receipt_number,
                                                           const std::string& owner) {
   if (too_long(receipt_number) || too_long(owner)) return std::nullopt;
   std::lock_guard lock(database_.connection_mutex());
-  Statement stmt = prepare(database_.connection(),
-                           "SELECT level, opened_on, due_date, status FROM office_follow_ups "
-                           "WHERE receipt_number = ?1 AND owner = ?2;",
-                           nullptr);
-  if (!stmt) return std::nullopt;
-  bind_text(stmt.get(), 1, receipt_number);
-  bind_text(stmt.get(), 2, owner);
-  if (sqlite3_step(stmt.get()) != SQLITE_ROW) return std::nullopt;
-  return FollowUpRecord{receipt_number,
-                        owner,
-                        sqlite3_column_int(stmt.get(), 0),
-                        text_at(stmt.get(), 1),
-                        text_at(stmt.get(), 2),
-                        text_at(stmt.get(), 3)};
+  return query_one(database_.connection(),
+                   "SELECT level, opened_on, due_date, status FROM office_follow_ups "
+                   "WHERE receipt_number = ?1 AND owner = ?2;",
+                   {receipt_number, owner}, [&](sqlite3_stmt* row) {
+                     return FollowUpRecord{
+                         receipt_number,  owner,           sqlite3_column_int(row, 0),
+                         text_at(row, 1), text_at(row, 2), text_at(row, 3)};
+                   });
 }
 
 }  // namespace haoban::store

@@ -81,7 +81,13 @@ class OfficeStore {
   static constexpr size_t kMaxTextBytes = 256;
   static constexpr size_t kMaxListed = 500;
 
-  explicit OfficeStore(Database& database) : database_(database) {}
+  // How a commit reaches the disk (PRAGMA synchronous on the shared connection). In WAL mode
+  // `full` fsyncs the WAL at every COMMIT, so a receipt the stub has answered with survives a
+  // crash of the process and of the machine: the default, because an acknowledged submission
+  // must never be lost. `normal` fsyncs only at checkpoints: it survives kill -9 (the WAL is
+  // in the OS cache) but may lose the last commits on power loss; for measurements only.
+  enum class Durability { full, normal };
+  explicit OfficeStore(Database& database, Durability durability = Durability::full);
 
   // Inserts the submission, or — when (owner, idempotency_key) exists — returns the earlier
   // record and changes nothing. The receipt number is made inside the transaction from the
