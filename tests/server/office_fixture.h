@@ -10,6 +10,11 @@
 #include <map>
 #include <string>
 
+#include "fixtures/identity_fixtures.h"
+#include "haoban/bundle/bundle_check.h"
+#include "haoban/calendar/holiday_calendar.h"
+#include "haoban/catalog/loader.h"
+#include "haoban/check/submission_check.h"
 #include "server_fixture.h"
 
 namespace haoban::testing {
@@ -56,6 +61,16 @@ class OfficeTest : public ServerTest {
     ASSERT_TRUE(catalog.is_object());
     catalog["items"].push_back(deferred_demo_item());
     write_file(catalog_, catalog.dump());
+    // What a client holds to compute its Idempotency-Key: the same catalogue, the identities'
+    // profiles (as /api/v1/me serves them) and the calendar.
+    client_catalog_ = catalog::load_catalog(catalog.dump()).catalog;
+    std::vector<std::string> problems;
+    identities_ = fixtures::IdentityFixtures::from_json_text(
+        read_json_file(source / "data/fixtures/identities.json").dump(), &problems);
+    auto calendar = calendar::HolidayCalendar::from_json_text(
+        read_json_file(source / "data/holidays/cn-mainland.json").dump());
+    ASSERT_TRUE(calendar.ok());
+    calendar_ = calendar.value();
     configure_ = [this, source](http::ServerConfig& config) {
       config.fixtures_file = source / "data/fixtures/identities.json";
       config.holidays_file = source / "data/holidays/cn-mainland.json";
@@ -81,7 +96,44 @@ class OfficeTest : public ServerTest {
       ADD_FAILURE() << "login as " << identity << " failed";
       return {};
     }
-    return nlohmann::json::parse(result->body)["token"].get<std::string>();
+    const std::string token = nlohmann::json::parse(result->body)["token"].get<std::string>();
+    identity_of_token_[token] = identity;
+    return token;
+  }
+
+  // The client's side of a submission: the 一次性告知单 of the core (check_item, or
+  // check_bundle for a "bundleId") on the identity's profile and today_, as the phone computes
+  // it through wasm. Its package digest is the Idempotency-Key.
+  nlohmann::json client_check(const std::string& identity_id, const nlohmann::json& submission) {
+    const auto* identity = identities_.find(identity_id);
+    if (!identity) {
+      ADD_FAILURE() << "no fixture identity " << identity_id;
+      return nullptr;
+    }
+    const nlohmann::json profile = {{"applicant", identity->applicant},
+                                    {"licences", identity->licences}};
+    nlohmann::json application = submission;
+    for (const char* key : {"itemId", "bundleId", "claimedReady"}) application.erase(key);
+    if (submission.contains("bundleId")) {
+      return bundle::to_json(
+          bundle::check_bundle({client_catalog_, submission["bundleId"].get<std::string>(), profile,
+                                application, today_, &calendar_}));
+    }
+    check::CheckInput in;
+    in.catalog = client_catalog_;
+    in.item_id = submission.value("itemId", "");
+    in.profile = profile;
+    in.application = application;
+    in.today = today_;
+    in.calendar = &calendar_;
+    return check::to_json(check::check_item(in));
+  }
+
+  std::string package_key(const std::string& token, const nlohmann::json& submission) {
+    const auto notice = client_check(identity_of_token_[token], submission);
+    return notice.value("idempotencyKey", nlohmann::json()).is_string()
+               ? notice["idempotencyKey"].get<std::string>()
+               : std::string(64, '0');
   }
 
   httplib::Headers auth(const std::string& token, httplib::Headers more = {}) {
@@ -105,7 +157,12 @@ class OfficeTest : public ServerTest {
     return post("/api/v1/submissions", token, package.dump(), {{"Idempotency-Key", key}});
   }
 
-  // A stand-in idempotency key: 64 hex digits, distinct per n.
+  // Submits with the key the client computes.
+  httplib::Result submit(const std::string& token, const nlohmann::json& package) {
+    return submit(token, package, package_key(token, package));
+  }
+
+  // A well-formed key that is no package's digest: 64 hex digits, distinct per n.
   static std::string key_for(int n) {
     char buffer[65];
     std::snprintf(buffer, sizeof buffer, "%064x", n);
@@ -122,6 +179,10 @@ class OfficeTest : public ServerTest {
   time::CivilDate today_{2026, 11, 27};  // a Friday
   double rate_burst_ = 0;                // no limit unless a test asks for one
   double rate_per_second_ = 0;
+  std::shared_ptr<const catalog::Catalog> client_catalog_;
+  fixtures::IdentityFixtures identities_;
+  calendar::HolidayCalendar calendar_ = calendar::HolidayCalendar::weekends_only();
+  std::map<std::string, std::string> identity_of_token_;
 };
 
 // 陈芳 registers her newborn daughter 林小雨 for resident medical insurance: complete, with the
@@ -141,16 +202,16 @@ inline nlohmann::json newborn_medical_insurance() {
             {"accountHolderName", "陈芳"},
             {"declaration", true}}},
           {"materials",
-           {{{"id", "householdRegister"}, {"via", "licence"}},
-            {{"id", "birthMedicalCert"}, {"via", "licence"}},
-            {{"id", "registrationForm"}, {"via", "upload"}}}}};
+           {{"householdRegister", {{"via", "licence"}}},
+            {"birthMedicalCert", {{"via", "licence"}}},
+            {"registrationForm", {{"via", "upload"}, {"refs", {"upload-reg-001"}}}}}}};
 }
 
 inline nlohmann::json deferred_demo_package(const std::string& name) {
   return {{"itemId", "demo-deferred"},
           {"claimedReady", true},
           {"answers", {{"petName", name}}},
-          {"materials", {{{"id", "idCard"}, {"via", "licence"}}}}};
+          {"materials", {{"idCard", {{"via", "licence"}}}}}};
 }
 
 }  // namespace haoban::testing

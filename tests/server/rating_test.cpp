@@ -13,7 +13,7 @@ class RatingTest : public OfficeTest {
     OfficeTest::SetUp();
     start();
     token_ = login("chen-fang-new-mother");
-    const auto result = submit(token_, newborn_medical_insurance(), key_for(1));
+    const auto result = submit(token_, newborn_medical_insurance());
     ASSERT_EQ(result->status, 201) << result->body;
     path_ = "/api/v1/submissions/" + body_of(result)["id"].get<std::string>() + "/rating";
   }

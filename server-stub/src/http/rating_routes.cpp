@@ -1,11 +1,9 @@
-#include <exception>
 #include <string>
 
-#include "http/auth_guard.h"
-#include "http/json_response.h"
 #include "http/office_routes.h"
 #include "http/rating_rules.h"
 #include "http/request_body.h"
+#include "http/route_guard.h"
 #include "http/submission_json.h"
 
 namespace haoban::http {
@@ -49,77 +47,64 @@ nlohmann::json rating_state(BackOffice& office, const store::SubmissionRecord& r
   return state;
 }
 
+void create_rating(BackOffice& office, const httplib::Request& req, httplib::Response& res) {
+  const auto own = require_own_case(office, req, res);
+  if (!own) return;
+  const auto body = read_json_object(req, res);
+  if (!body) return;
+  std::string problem_en, problem_zh;
+  const auto rating = normalise_rating(*body, &problem_en, &problem_zh);
+  if (!rating) return send_error(res, 400, "bad_rating", problem_en, problem_zh);
+
+  const store::SubmissionRecord& record = own->record;
+  const time::CivilDate today = office.today();
+  const auto received = time::parse_iso(record.received_on).value_or(today);
+  if (today > rating_open_until(received)) {
+    return send_error(res, 409, "rating_closed",
+                      "The rating period has ended; the case counts as 基本满意.",
+                      "评价期已过，系统已默认“基本满意”。");
+  }
+  const std::string owner = own->caller.identity->id;
+  std::optional<store::FollowUpRecord> follow_up;
+  const int level = (*rating)["level"].get<int>();
+  if (level <= 2) {
+    const auto due = office.calendar.add_working_days(today, kFollowUpWorkingDays);
+    follow_up = store::FollowUpRecord{
+        record.receipt_number,
+        owner,
+        level,
+        time::to_iso(today),
+        time::to_iso(due ? due->date : time::add_days(today, kFollowUpWorkingDays)),
+        "open"};
+  }
+  std::string error;
+  const auto outcome = office.office->put_rating(
+      {record.receipt_number, owner, level, rating->dump(), time::to_iso(today)}, follow_up,
+      &error);
+  if (outcome == store::RateOutcome::already_rated) {
+    return send_error(res, 409, "already_rated", "This case has already been rated.",
+                      "该办件已评价，每件只能评价一次。");
+  }
+  if (outcome != store::RateOutcome::rated) {
+    return send_error(res, 503, "store_failed", error, "评价保存失败，请稍后重试。");
+  }
+  send_json(res, 201, rating_state(office, record, owner));
+}
+
 }  // namespace
 
 void handle_create_rating(BackOffice& office, const httplib::Request& req, httplib::Response& res) {
-  try {
-    const auto caller = require_caller(office, req, res);
-    if (!caller) return;
-    if (!office.office) {
-      return send_error(res, 503, "no_store", "The stub runs without a database.",
-                        "服务未配置数据库。");
-    }
-    const auto record = own_submission(office, *caller, req, res);
-    if (!record) return;
-    const auto body = read_json_object(req, res);
-    if (!body) return;
-    std::string problem_en, problem_zh;
-    const auto rating = normalise_rating(*body, &problem_en, &problem_zh);
-    if (!rating) return send_error(res, 400, "bad_rating", problem_en, problem_zh);
-
-    const time::CivilDate today = office.today();
-    const auto received = time::parse_iso(record->received_on).value_or(today);
-    if (today > rating_open_until(received)) {
-      return send_error(res, 409, "rating_closed",
-                        "The rating period has ended; the case counts as 基本满意.",
-                        "评价期已过，系统已默认“基本满意”。");
-    }
-    const std::string owner = caller->identity->id;
-    std::optional<store::FollowUpRecord> follow_up;
-    const int level = (*rating)["level"].get<int>();
-    if (level <= 2) {
-      const auto due = office.calendar.add_working_days(today, kFollowUpWorkingDays);
-      follow_up = store::FollowUpRecord{
-          record->receipt_number,
-          owner,
-          level,
-          time::to_iso(today),
-          time::to_iso(due ? due->date : time::add_days(today, kFollowUpWorkingDays)),
-          "open"};
-    }
-    std::string error;
-    const auto outcome = office.office->put_rating(
-        {record->receipt_number, owner, level, rating->dump(), time::to_iso(today)}, follow_up,
-        &error);
-    if (outcome == store::RateOutcome::already_rated) {
-      return send_error(res, 409, "already_rated", "This case has already been rated.",
-                        "该办件已评价，每件只能评价一次。");
-    }
-    if (outcome != store::RateOutcome::rated) {
-      return send_error(res, 503, "store_failed", error, "评价保存失败，请稍后重试。");
-    }
-    send_json(res, 201, rating_state(office, *record, owner));
-  } catch (const std::exception& error) {
-    send_error(res, 500, "internal", error.what(), "服务器内部错误。");
-  }
+  guarded(res, [&] { create_rating(office, req, res); });
 }
 
 void handle_get_rating(BackOffice& office, const httplib::Request& req, httplib::Response& res) {
-  try {
-    const auto caller = require_caller(office, req, res);
-    if (!caller) return;
-    if (!office.office) {
-      return send_error(res, 503, "no_store", "The stub runs without a database.",
-                        "服务未配置数据库。");
-    }
-    const auto record = own_submission(office, *caller, req, res);
-    if (!record) return;
-    nlohmann::json state = rating_state(office, *record, caller->identity->id);
+  guarded(res, [&] {
+    const auto own = require_own_case(office, req, res);
+    if (!own) return;
+    nlohmann::json state = rating_state(office, own->record, own->caller.identity->id);
     state["indicators"] = rating_indicators_json();
     send_json(res, 200, state);
-  } catch (const std::exception& error) {
-    send_error(res, 500, "internal", error.what(), "服务器内部错误。");
-  }
+  });
 }
 
 }  // namespace haoban::http

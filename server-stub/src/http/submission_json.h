@@ -15,9 +15,4 @@ namespace haoban::http {
 
 nlohmann::json receipt_json(BackOffice& office, const store::SubmissionRecord& record);
 
-// The caller's own submission named by the route's first capture, or a 404 already sent.
-std::optional<store::SubmissionRecord> own_submission(BackOffice& office, const Caller& caller,
-                                                      const httplib::Request& req,
-                                                      httplib::Response& res);
-
 }  // namespace haoban::http

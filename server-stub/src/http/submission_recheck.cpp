@@ -1,126 +1,137 @@
 #include "http/submission_recheck.h"
 
 #include <algorithm>
-#include <map>
 #include <string>
 
-#include "haoban/form/session.h"
+#include "haoban/bundle/bundle_check.h"
+#include "haoban/check/submission_check.h"
 
 namespace haoban::http {
 
 namespace {
 
-constexpr size_t kMaxMaterials = 200;
+using nlohmann::json;
 
-void add_problem(nlohmann::json& problems, std::string_view source, std::string_view code,
-                 std::string_view path, std::string_view zh, std::string_view en) {
-  problems.push_back({{"source", source}, {"code", code}, {"path", path}, {"zh", zh}, {"en", en}});
+// The application part of the request body: everything but the envelope's own keys.
+json application_of(const json& submission) {
+  json application = submission;
+  for (const char* key : {"itemId", "bundleId", "claimedReady"}) application.erase(key);
+  return application;
 }
 
-bool contains(const nlohmann::json& list, std::string_view value) {
-  return std::any_of(list.begin(), list.end(),
-                     [&](const nlohmann::json& entry) { return entry == value; });
+void add_problem(json& problems, std::string_view source, const json& entry, std::string code,
+                 std::string path, std::string zh, std::string en) {
+  json problem = {{"source", source},
+                  {"code", std::move(code)},
+                  {"path", std::move(path)},
+                  {"zh", std::move(zh)},
+                  {"en", std::move(en)}};
+  if (entry.contains("item") && entry["item"].is_string()) problem["item"] = entry["item"];
+  problems.push_back(std::move(problem));
+}
+
+// What blocks, read off the rendered notice (the same for an item and a bundle): blocking field
+// errors, 受理条件 that failed, are undetermined or could not be evaluated, blocking materials.
+json blocking_problems(const json& notice) {
+  json problems = json::array();
+  for (const auto& e : notice.value("fieldErrors", json::array())) {
+    if (e.value("severity", "") == "warning") continue;
+    add_problem(problems, "form", e, e.value("code", ""), e.value("path", ""), e.value("zh", ""),
+                e.value("en", ""));
+  }
+  const json eligibility = notice.value("eligibility", json::object());
+  for (const auto& c : eligibility.value("conditions", json::array())) {
+    const std::string status = c.value("status", "");
+    if (status == "passed" || status == "informational") continue;
+    std::string zh = "不符合受理条件：" + c.value("zh", "");
+    std::string en = "Acceptance condition not met: " + c.value("en", "");
+    if (status == "undetermined") {
+      zh = "受理条件尚不能确定：" + c.value("zh", "");
+      en = "Acceptance condition undetermined: " + c.value("en", "");
+    }
+    add_problem(problems, "eligibility", c, "condition_" + status, c.value("id", ""), std::move(zh),
+                std::move(en));
+  }
+  for (const auto& m : notice.value("materials", json::array())) {
+    if (!m.value("blocking", false)) continue;
+    const json name = m.value("name", json::object());
+    add_problem(problems, "material", m, m.value("state", ""), m.value("id", ""),
+                "材料“" + name.value("zh", "") + "”：" + m.value("label", ""),
+                "Material " + m.value("id", "") + ": " + m.value("state", ""));
+  }
+  return problems;
+}
+
+// A material left for later (容缺后补) is owed by its deadline; a bundle names it "item/id".
+void collect_deferred(const json& materials, bool bundle, std::vector<store::DeferredMaterial>* out,
+                      const time::CivilDate& today) {
+  for (const auto& m : materials) {
+    if (m.value("state", "") != "deferred") continue;
+    const std::string id = m.value("id", "");
+    out->push_back({bundle ? m.value("item", "") + "/" + id : id,
+                    m.value("deadline", time::to_iso(today)), std::nullopt, std::nullopt});
+  }
+}
+
+void fail(Recheck* r, const check::CheckError& error) {
+  r->ran = false;
+  r->error_code = error.code;
+  r->error_zh = error.zh;
+  r->error_en = error.en;
 }
 
 }  // namespace
 
-time::CivilDate promised_date(const catalog::TimeLimit& promised,
-                              const time::CivilDate& received_on,
-                              const calendar::HolidayCalendar& calendar) {
-  if (promised.value <= 0) return received_on;
-  if (promised.unit == "工作日") {
-    if (const auto due = calendar.add_working_days(received_on, promised.value)) return due->date;
-  }
-  return time::add_days(received_on, promised.value);
-}
-
 Recheck recheck_submission(const std::shared_ptr<const catalog::Catalog>& catalog,
-                           const fixtures::Identity& identity, const nlohmann::json& submission,
+                           const fixtures::Identity& identity, const json& submission,
                            const time::CivilDate& today,
                            const calendar::HolidayCalendar& calendar) {
-  Recheck result;
-  const std::string item_id = submission.value("itemId", std::string());
-  result.item = catalog->item(item_id);
-  if (!result.item) return result;
-  const auto& item = *result.item;
-
-  if (!item.audience.empty() &&
-      std::find(item.audience.begin(), item.audience.end(), identity.kind) == item.audience.end()) {
-    add_problem(result.problems, "item", "audience", "", "该事项不面向" + identity.kind + "办理。",
-                "This item is not offered to this kind of applicant.");
-  }
-
-  form::SessionOptions options;
-  options.profile = {{"applicant", identity.applicant}, {"licences", identity.licences}};
-  options.today = today;
-  options.calendar = &calendar;
-  options.draft = {{"item", item.id},
-                   {"revision", item.revision},
-                   {"answers", submission.value("answers", nlohmann::json::object())}};
-  form::SessionError session_error;
-  auto session = form::FormSession::create(catalog, item.id, options, &session_error);
-  if (!session) {
-    add_problem(result.problems, "form", session_error.code, "", session_error.zh,
-                session_error.en);
-    return result;
-  }
-  for (const auto& error : session->validate_all()) {
-    if (error.warning) continue;  // shown to the applicant, never a reason to refuse
-    add_problem(result.problems, "form", error.code, error.path, error.zh, error.en);
-  }
-
-  // How the client provides each material: {"id","via"}. Later entries for one id win.
-  std::map<std::string, std::string> provided;
-  const auto materials = submission.value("materials", nlohmann::json::array());
-  for (size_t i = 0; i < materials.size() && i < kMaxMaterials; ++i) {
-    const auto& entry = materials[i];
-    if (entry.is_object() && entry.value("id", nlohmann::json()).is_string() &&
-        entry.value("via", nlohmann::json()).is_string()) {
-      provided[entry["id"].get<std::string>()] = entry["via"].get<std::string>();
-    } else {
-      add_problem(result.problems, "material", "bad_entry", "materials[" + std::to_string(i) + "]",
-                  "材料条目格式错误（需要 id 和 via）。",
-                  "A material entry needs an id and a via.");
+  Recheck r;
+  const json profile = {{"applicant", identity.applicant}, {"licences", identity.licences}};
+  r.bundle = submission.contains("bundleId");
+  if (r.bundle) {
+    bundle::BundleInput in{catalog, submission["bundleId"].get<std::string>(),
+                           profile, application_of(submission),
+                           today,   &calendar};
+    const auto notice = bundle::check_bundle(in);
+    if (!notice.ok) {
+      fail(&r, notice.error);
+      return r;
     }
-  }
-  const auto required_here = session->materials();  // only those whose 情形 holds
-  for (const auto& material : required_here) {
-    const std::string id = material["id"].get<std::string>();
-    const std::string necessity = material["necessity"].get<std::string>();
-    const std::string name = material["name"]["zh"].get<std::string>();
-    const auto given = provided.find(id);
-    // 容缺受理: a 容缺后补 material left out is accepted as owed, due in its working days.
-    const auto owe = [&] {
-      const int days = material.value("deferralWorkingDays", 0);
-      const auto due = calendar.add_working_days(today, days);
-      result.deferred.push_back(
-          {id, time::to_iso(due ? due->date : time::add_days(today, days)), {}, {}});
-    };
-    if (given == provided.end()) {
-      if (necessity == "容缺后补") {
-        owe();
-      } else if (necessity != "非必要") {
-        add_problem(result.problems, "material", "material_missing", id, "缺少材料：" + name + "。",
-                    "A required material is missing: " + id + ".");
-      }
-      continue;
+    r.case_id = notice.bundle->id;
+    r.basic_code = notice.items.front().item->basic_code;
+    r.ready = notice.ready;
+    r.notice = bundle::to_json(notice);
+    r.package = notice.package.canonical;
+    r.digest = notice.package.digest;
+    time::CivilDate latest = today;
+    for (const auto& item : notice.items) latest = std::max(latest, item.deadline.due);
+    r.promised_date = time::to_iso(latest);
+  } else {
+    check::CheckInput in;
+    in.catalog = catalog;
+    in.item_id = submission["itemId"].get<std::string>();
+    in.profile = profile;
+    in.application = application_of(submission);
+    in.today = today;
+    in.calendar = &calendar;
+    const auto notice = check::check_item(in);
+    if (!notice.ok) {
+      fail(&r, notice.error);
+      return r;
     }
-    const std::string via = given->second;
-    provided.erase(given);
-    if (!contains(material["via"], via)) {
-      add_problem(result.problems, "material", "material_via_not_allowed", id,
-                  "材料“" + name + "”不能以“" + via + "”方式提供。",
-                  "Material " + id + " cannot be provided via " + via + ".");
-      continue;
-    }
-    if (via == "deferred") owe();
+    r.case_id = notice.item->id;
+    r.basic_code = notice.item->basic_code;
+    r.ready = notice.ready;
+    r.notice = check::to_json(notice);
+    r.package = notice.package.canonical;
+    r.digest = notice.package.digest;
+    r.promised_date = time::to_iso(notice.deadline.due);
   }
-  for (const auto& [id, via] : provided) {
-    add_problem(result.problems, "material", "material_not_applicable", id,
-                "材料“" + id + "”不属于本次申请所需材料。",
-                "Material " + id + " is not required for this application.");
-  }
-  return result;
+  r.ran = true;
+  r.problems = blocking_problems(r.notice);
+  collect_deferred(r.notice.value("materials", json::array()), r.bundle, &r.deferred, today);
+  return r;
 }
 
 }  // namespace haoban::http

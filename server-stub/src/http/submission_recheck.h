@@ -1,14 +1,13 @@
-// The stub's re-check of a submitted application, with the same core the phone runs: the
-// item from the catalogue as loaded by the core, a FormSession over the caller's own profile
-// and e-licences (the server's copy, not the client's), every field error of validate_all(),
-// and the materials the session requires checked against how the client says it provides
-// them (upload / licence / commitment / deferred).
-//
-// Not yet here: the acceptance conditions and the full 一次性告知单 of core/haoban/check/,
-// which had not landed when this was written; when it lands, this file should call it.
+// The stub's re-check of a submitted application: the very entry points the phone calls
+// through wasm — check::check_item for an item, bundle::check_bundle for a 一件事 — on the
+// catalogue as loaded by the core, with the caller's own profile and e-licences (the server's
+// copy, not the client's) and the server's "today". What comes back is the 一次性告知单
+// (field errors, 受理条件, material states), the canonical package with its SHA-256 digest
+// (which the Idempotency-Key must equal), the 承诺办结日期 and the 容缺 materials owed.
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "fixtures/identity_fixtures.h"
@@ -20,22 +19,26 @@
 namespace haoban::http {
 
 struct Recheck {
-  const catalog::Item* item = nullptr;  // null: the item is not in the catalogue
-  // The differences, in the 一次性告知单 shape: [{"source","code","path","zh","en"}].
+  bool ran = false;  // false: the check could not run; `error_*` say why (unknown_item …)
+  std::string error_code, error_zh, error_en;
+  bool bundle = false;
+  std::string case_id;     // the item or bundle id
+  std::string basic_code;  // 基本编码 for the 受理编号: the item's, or a bundle's first item's
+  bool ready = false;
+  nlohmann::json notice;  // the 一次性告知单, exactly as the client's check renders it
+  // Every blocking difference, flattened: [{"source","code","path","zh","en","item"?}].
   nlohmann::json problems = nlohmann::json::array();
+  std::string package;        // canonical package bytes
+  std::string digest;         // their SHA-256, lower-case hex: the expected Idempotency-Key
+  std::string promised_date;  // 承诺办结日期 (a bundle: its latest item's)
   std::vector<store::DeferredMaterial> deferred;  // 容缺 materials owed, with due dates
-  bool ready() const { return item && problems.empty(); }
 };
 
-// `submission` is the request body: {"itemId", "answers", "materials"?, "claimedReady"?}.
+// `submission` is the request body: {"itemId" | "bundleId", "claimedReady"?, …the application
+// of docs/check-format.md ("answers", "materials"?, "revision"?, "itemAnswers"?,
+// "skipItems"?)}. The caller has checked that exactly one of itemId/bundleId is a string.
 Recheck recheck_submission(const std::shared_ptr<const catalog::Catalog>& catalog,
                            const fixtures::Identity& identity, const nlohmann::json& submission,
                            const time::CivilDate& today, const calendar::HolidayCalendar& calendar);
-
-// 承诺办结日期: `promised` counted from `received_on` in 工作日 on the calendar, or in
-// 自然日. A time limit of 0 (即办件) is the day itself.
-time::CivilDate promised_date(const catalog::TimeLimit& promised,
-                              const time::CivilDate& received_on,
-                              const calendar::HolidayCalendar& calendar);
 
 }  // namespace haoban::http
