@@ -148,20 +148,48 @@ std::optional<CheckInputs> load_check_inputs(const std::string& command, const P
   return in;
 }
 
+std::optional<CheckRequest> parse_check_request(const std::vector<std::string>& args,
+                                                const std::set<std::string>& formats,
+                                                std::string* error) {
+  auto options = parse_options(args, kCheckFlags, error);
+  if (!options) return std::nullopt;
+  if (!options->positional.empty()) {
+    *error = "unexpected argument " + options->positional[0];
+    return std::nullopt;
+  }
+  CheckRequest request{*options, options->get("item", ""), options->get("bundle", ""),
+                       options->get("format", "json")};
+  if (request.item.empty() == request.bundle.empty()) {
+    *error = "give exactly one of --item ID and --bundle ID";
+    return std::nullopt;
+  }
+  if (!formats.count(request.format)) {
+    *error = "--format must be one of:";
+    for (const auto& format : formats) *error += " " + format;
+    return std::nullopt;
+  }
+  return request;
+}
+
+check::CheckInput item_check_input(const CheckInputs& in, const std::string& item) {
+  check::CheckInput ci;
+  ci.catalog = in.catalog;
+  ci.item_id = item;
+  ci.profile = in.profile;
+  ci.application = in.application;
+  ci.today = in.today;
+  ci.calendar = in.calendar ? &*in.calendar : nullptr;
+  return ci;
+}
+
 int run_check(const std::vector<std::string>& args) {
   std::string error;
-  const auto options = parse_options(args, kCheckFlags, &error);
-  if (!options) return usage(error);
-  if (!options->positional.empty()) return usage("unexpected argument " + options->positional[0]);
-  const std::string item = options->get("item", ""), bundle_id = options->get("bundle", "");
-  if (item.empty() == bundle_id.empty())
-    return usage("give exactly one of --item ID and --bundle ID");
-  const std::string format = options->get("format", "json");
-  if (format != "json" && format != "text" && format != "package")
-    return usage("--format must be json, text or package");
+  const auto request = parse_check_request(args, {"json", "text", "package"}, &error);
+  if (!request) return usage(error);
+  const std::string &item = request->item, &bundle_id = request->bundle, &format = request->format;
   // package: the canonical package's bytes (what the idempotency key is the SHA-256 of).
   const bool want_package = format == "package";
-  auto in = load_check_inputs("check", *options, true);
+  auto in = load_check_inputs("check", request->options, true);
   if (!in) return 2;
   const calendar::HolidayCalendar* cal = in->calendar ? &*in->calendar : nullptr;
 
@@ -177,14 +205,7 @@ int run_check(const std::vector<std::string>& args) {
     if (!notice.ok) return 2;
     return notice.ready ? 0 : 1;
   }
-  check::CheckInput ci;
-  ci.catalog = in->catalog;
-  ci.item_id = item;
-  ci.profile = in->profile;
-  ci.application = in->application;
-  ci.today = in->today;
-  ci.calendar = cal;
-  const auto notice = check::check_item(ci);
+  const auto notice = check::check_item(item_check_input(*in, item));
   if (want_package && notice.ok)
     std::printf("%s\n", notice.package.canonical.c_str());
   else if (format == "text")

@@ -10,6 +10,7 @@
 #include "cli/options.h"
 #include "haoban/calendar/holiday_calendar.h"
 #include "haoban/catalog/model.h"
+#include "haoban/check/submission_check.h"
 #include "haoban/time/civil_date.h"
 
 namespace haoban::cli {
@@ -37,5 +38,20 @@ extern const std::set<std::string> kCheckFlags;
 // Loads what the options name; on failure prints "haoban <command>: …" and returns nullopt.
 std::optional<CheckInputs> load_check_inputs(const std::string& command,
                                              const ParsedOptions& options, bool need_application);
+
+// The command line of check and eligibility: the options, exactly one of --item / --bundle, and
+// --format (default json) from `formats`. nullopt with *error on a usage error.
+struct CheckRequest {
+  ParsedOptions options;
+  std::string item;
+  std::string bundle;
+  std::string format;
+};
+std::optional<CheckRequest> parse_check_request(const std::vector<std::string>& args,
+                                                const std::set<std::string>& formats,
+                                                std::string* error);
+
+// The core's input for checking `item` with what was loaded.
+check::CheckInput item_check_input(const CheckInputs& in, const std::string& item);
 
 }  // namespace haoban::cli

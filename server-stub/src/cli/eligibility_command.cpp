@@ -53,17 +53,13 @@ std::string text_of(const nlohmann::json& e, const std::string& title) {
 
 int run_eligibility(const std::vector<std::string>& args) {
   std::string error;
-  const auto options = parse_options(args, kCheckFlags, &error);
-  if (!options) return usage(error);
-  if (!options->positional.empty()) return usage("unexpected argument " + options->positional[0]);
-  const std::string item = options->get("item", ""), bundle_id = options->get("bundle", "");
-  if (item.empty() == bundle_id.empty())
-    return usage("give exactly one of --item ID and --bundle ID");
-  const std::string format = options->get("format", "json");
-  if (format != "json" && format != "text") return usage("--format must be json or text");
+  const auto request = parse_check_request(args, {"json", "text"}, &error);
+  if (!request) return usage(error);
+  const std::string &item = request->item, &bundle_id = request->bundle, &format = request->format;
   // Without answers, eligibility is judged on the profile alone (conditions on answers are
   // then undetermined, listing what must be asked).
-  auto in = load_check_inputs("eligibility", *options, options->flags.count("application") > 0);
+  auto in = load_check_inputs("eligibility", request->options,
+                              request->options.flags.count("application") > 0);
   if (!in) return 2;
   if (!in->application.contains("answers")) in->application["answers"] = nlohmann::json::object();
   const calendar::HolidayCalendar* cal = in->calendar ? &*in->calendar : nullptr;
@@ -81,14 +77,7 @@ int run_eligibility(const std::vector<std::string>& args) {
     out["bundle"] = n.bundle->id;
     title = n.bundle->name.zh;
   } else {
-    check::CheckInput ci;
-    ci.catalog = in->catalog;
-    ci.item_id = item;
-    ci.profile = in->profile;
-    ci.application = in->application;
-    ci.today = in->today;
-    ci.calendar = cal;
-    const auto n = check::check_item(ci);
+    const auto n = check::check_item(item_check_input(*in, item));
     if (!n.ok) {
       std::printf("%s\n", check::to_json(n).dump(2).c_str());
       return 2;
