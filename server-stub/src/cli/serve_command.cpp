@@ -3,6 +3,7 @@
 #include <charconv>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -25,7 +26,13 @@ constexpr const char* kUsage =
     "                    [--catalog data/catalog/guangzhou.json]\n"
     "                    [--fixtures data/fixtures/identities.json]\n"
     "                    [--holidays data/holidays/cn-mainland.json]\n"
-    "  --port 0 picks a free port; relative paths resolve against the current directory.\n";
+    "                    [--rate-burst 120] [--rate-per-second 30] [--access-log on|off]\n"
+    "                    [--synchronous full|normal]\n"
+    "  --port 0 picks a free port; relative paths resolve against the current directory.\n"
+    "  The rate limit is per identity (a token bucket); --rate-burst 0 turns it off\n"
+    "  (load tests). The access log goes to stderr, one line per request.\n"
+    "  --synchronous normal skips the fsync at each commit (measurements only: a power\n"
+    "  loss could then lose acknowledged submissions).\n";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "haoban serve: %s\n%s", message.c_str(), kUsage);
@@ -47,9 +54,11 @@ int run_serve(const std::vector<std::string>& args) {
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not kill the stub
 
   std::string error;
-  const auto options = parse_options(
-      args, {"host", "port", "app-dir", "core-dir", "data-dir", "catalog", "fixtures", "holidays"},
-      &error);
+  const auto options =
+      parse_options(args,
+                    {"host", "port", "app-dir", "core-dir", "data-dir", "catalog", "fixtures",
+                     "holidays", "rate-burst", "rate-per-second", "access-log", "synchronous"},
+                    &error);
   if (!options) return usage_error(error);
   if (!options->positional.empty()) {
     return usage_error("unexpected argument '" + options->positional.front() + "'");
@@ -68,7 +77,25 @@ int run_serve(const std::vector<std::string>& args) {
   config.core_dir = absolute_path(options->get("core-dir", "wasm/package"));
   config.catalog_file = absolute_path(options->get("catalog", "data/catalog/guangzhou.json"));
   const auto data_dir = absolute_path(options->get("data-dir", "var"));
-  config.access_log = true;
+  const std::string access_log = options->get("access-log", "on");
+  if (access_log != "on" && access_log != "off")
+    return usage_error("--access-log must be on or off");
+  config.access_log = access_log == "on";
+  const std::string synchronous = options->get("synchronous", "full");
+  if (synchronous != "full" && synchronous != "normal")
+    return usage_error("--synchronous must be full or normal");
+  config.sync_every_commit = synchronous == "full";
+  for (const auto& [flag, target] : {std::pair{"rate-burst", &config.rate_burst},
+                                     std::pair{"rate-per-second", &config.rate_per_second}}) {
+    const std::string text = options->get(flag, "");
+    if (text.empty()) continue;
+    char* parsed_end = nullptr;
+    const double value = std::strtod(text.c_str(), &parsed_end);
+    if (parsed_end != text.c_str() + text.size() || !(value >= 0) || value > 1e9) {
+      return usage_error(std::string("--") + flag + " must be a number >= 0, not '" + text + "'");
+    }
+    *target = value;
+  }
 
   std::error_code fs_error;
   if (!std::filesystem::is_directory(config.app_dir, fs_error)) {

@@ -75,7 +75,11 @@ void Server::set_up_back_office() {
     office.limiter =
         std::make_unique<auth::RateLimiter>(config_.rate_burst, config_.rate_per_second);
   }
-  if (config_.database) office.office = std::make_unique<store::OfficeStore>(*config_.database);
+  if (config_.database) {
+    office.office = std::make_unique<store::OfficeStore>(
+        *config_.database, config_.sync_every_commit ? store::OfficeStore::Durability::full
+                                                     : store::OfficeStore::Durability::normal);
+  }
   office.catalog_file = &catalog_;
 
   if (!config_.fixtures_file.empty()) {

@@ -36,6 +36,8 @@ struct ServerConfig {
   std::function<time::CivilDate()> today;  // the host's date; local_today() when empty
   std::size_t max_body_bytes = 1024 * 1024;
   bool access_log = false;  // one line per request on stderr
+  // fsync at every commit (the default) or only at checkpoints (bench only; office_store.h).
+  bool sync_every_commit = true;
 
   // The back office (issue 7).
   std::filesystem::path fixtures_file;  // test identities; no one can log in when empty
