@@ -131,11 +131,20 @@ export interface Explanation {
   reason: Reason;
 }
 
+/** A data document parsed into the engine once (h.expr.loadData); immutable. */
+export interface ExprData {
+  readonly handle: number;
+  /** true if this call freed it. */
+  free(): boolean;
+}
+
 export interface Expr {
   readonly handle: number;
   readonly syntax: 'infix' | 'jsonlogic';
   /** Throws HaobanError (e.g. type "Invalid Arguments") when the evaluation fails. */
   evaluate(data?: Json, options?: EvalOptions): Json;
+  /** Evaluates against a document loaded once with h.expr.loadData (no data crosses per call). */
+  evaluateOn(document: ExprData, options?: EvalOptions): Json;
   explain(data?: Json, options?: ExplainOptions): Explanation;
   toJsonLogic(): Json;
   toInfix(): string;
@@ -718,6 +727,8 @@ export interface Haoban {
   readonly expr: {
     /** Throws HaobanError with line/column (infix) or path (JsonLogic) on a bad expression. */
     compile(source: string | Json, options?: CompileOptions): Expr;
+    /** Parses the data once; evaluate many expressions on it with Expr.evaluateOn. */
+    loadData(data: Json): ExprData;
   };
   readonly catalog: {
     /** Throws HaobanError type "catalog_error" with .summary when the catalogue does not load. */
@@ -731,7 +742,8 @@ export interface Haoban {
     /** ":memory:" or a path in the module's file system (MEMFS, not persisted). */
     open(path: string, options?: StoreOptions): Store;
     /** Browser/worker: the file lives in IndexedDB (IDBFS), synced after each committed write.
-     *  Throws HaobanError "persistence_unavailable" where IndexedDB is missing (Node). */
+     *  The same path opened again returns the same Store (until it is closed).
+     *  Rejects with HaobanError "persistence_unavailable" where IndexedDB is missing (Node). */
     openPersistent(path?: string, options?: StoreOptions): Promise<Store>;
   };
   /** The underlying Emscripten module (FS, HEAP8, the raw JSON-string bindings). */

@@ -29,6 +29,10 @@ export function exprApi(module) {
       evaluate(data, evalOptions) {
         return unwrap(module.exprEvaluate(handle, toJson('data', data), envJson(evalOptions))).value;
       },
+      // Against a document loaded once with h.expr.loadData: no data crosses per call.
+      evaluateOn(document, evalOptions) {
+        return unwrap(module.exprEvaluateOn(handle, document.handle, envJson(evalOptions))).value;
+      },
       explain(data, evalOptions = {}) {
         const id = evalOptions && evalOptions.id !== undefined ? requireString('id', evalOptions.id) : '';
         return unwrap(module.exprExplain(handle, toJson('data', data), envJson(evalOptions), id));
@@ -48,5 +52,22 @@ export function exprApi(module) {
     return compiled;
   }
 
-  return { compile };
+  // A data document (an applicant, a draft) parsed into the engine once, for evaluating many
+  // compiled expressions against it (wasm/bindings/expr_data_bindings.cpp). Immutable: to
+  // change the data, load a new document.
+  const releaseData = finalizer((handle) => module.exprFreeData(handle));
+  function loadData(data) {
+    const { handle } = unwrap(module.exprLoadData(toJson('data', data)));
+    const document = {
+      handle,
+      free() {
+        releaseData.unregister(document);
+        return unwrap(module.exprFreeData(handle)).freed;
+      },
+    };
+    releaseData.register(document, handle);
+    return document;
+  }
+
+  return { compile, loadData };
 }
