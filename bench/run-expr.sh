@@ -72,7 +72,7 @@ log "haoban-native"
 "$NATIVE_DIR/bench/haoban_bench_expr" --cases "$OUT/common-cases.json" --runs "$RUNS" \
   --min-run-ms "$MIN_RUN_MS" >> "$OUT/results.jsonl" || status=1
 ENGINES=(json-logic-engine-compiled json-logic-engine-interpreted json-logic-js datalogic-wasm)
-[[ $WASM == 1 ]] && ENGINES=(haoban-wasm haoban-wasm-direct-text haoban-wasm-direct-loaded "${ENGINES[@]}")
+[[ $WASM == 1 ]] && ENGINES=(haoban-wasm haoban-wasm-text haoban-wasm-direct-text haoban-wasm-direct-loaded "${ENGINES[@]}")
 for engine in "${ENGINES[@]}"; do
   log "$engine"
   rc=0

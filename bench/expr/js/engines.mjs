@@ -71,6 +71,7 @@ async function datalogic() {
 
 export const engineNames = [
   'haoban-wasm',
+  'haoban-wasm-text',
   'haoban-wasm-direct-text',
   'haoban-wasm-direct-loaded',
   'json-logic-engine-compiled',
@@ -83,7 +84,9 @@ export const peerNames = engineNames.filter((n) => !n.startsWith('haoban-'));
 export async function loadEngine(name) {
   switch (name) {
     case 'haoban-wasm':
-      return (await import('./haoban-wasm.mjs')).haobanWasm();
+      return (await import('./haoban-wasm.mjs')).haobanWasm('handle');
+    case 'haoban-wasm-text':
+      return (await import('./haoban-wasm.mjs')).haobanWasm('text');
     case 'haoban-wasm-direct-text':
       return (await import('./haoban-wasm-direct.mjs')).haobanWasmDirect('text');
     case 'haoban-wasm-direct-loaded':
