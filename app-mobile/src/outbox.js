@@ -30,37 +30,43 @@ let flushing = null;
 
 // Sends every queued entry once. A network failure leaves it queued; a refusal by the back
 // office (4xx) keeps it visible with the message, never silently retried.
-export function flush() {
-  if (flushing) return flushing;
-  flushing = (async () => {
-    outboxState.sending = true;
-    try {
-      for (const entry of [...outboxState.entries]) {
-        if (entry.state !== 'queued') continue;
-        if (!navigator.onLine) break;
-        try {
-          const receipt = await api.submit(entry.body, entry.key);
-          receipts.put(receipt, entry.title);
-          outboxState.entries = outboxState.entries.filter((e) => e.key !== entry.key);
+async function sendAll() {
+  outboxState.sending = true;
+  try {
+    for (const entry of [...outboxState.entries]) {
+      if (entry.state !== 'queued') continue;
+      if (!navigator.onLine) break;
+      try {
+        const receipt = await api.submit(entry.body, entry.key);
+        receipts.put(receipt, entry.title);
+        outboxState.entries = outboxState.entries.filter((e) => e.key !== entry.key);
+        persist();
+        waiters.get(entry.key)?.(receipt);
+        waiters.delete(entry.key);
+      } catch (error) {
+        if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+          entry.state = 'refused';
+          entry.error = error.zh;
+          entry.notice = error.body?.notice ?? null;
           persist();
-          waiters.get(entry.key)?.(receipt);
-          waiters.delete(entry.key);
-        } catch (error) {
-          if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
-            entry.state = 'refused';
-            entry.error = error.zh;
-            entry.notice = error.body?.notice ?? null;
-            persist();
-          }
-          // otherwise (offline, 5xx, 429): stays queued for the next flush
-          if (!(error instanceof ApiError)) break;
+        } else {
+          // offline, 5xx, 429: stays queued for the next flush
+          console.warn('haoban: outbox entry kept for a retry:', error?.message ?? error);
         }
+        if (!(error instanceof ApiError)) break;
       }
-    } finally {
-      outboxState.sending = false;
-      flushing = null;
     }
-  })();
+  } finally {
+    outboxState.sending = false;
+  }
+}
+
+// One flush at a time per tab. (The promise is stored before it can settle: .finally runs
+// asynchronously, so an empty outbox cannot leave a stale promise behind.)
+export function flush() {
+  flushing ??= sendAll().finally(() => {
+    flushing = null;
+  });
   return flushing;
 }
 

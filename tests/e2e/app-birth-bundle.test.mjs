@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { fieldId, fill, loginAs, next, openHome, shot, startApp, stubSubmissions } from './app-harness.mjs';
+import { fieldId, fill, loginAs, next, openHome, shot, startApp, stubSubmissions, uploadMissing, waitForReceipt } from './app-harness.mjs';
 
 const BIRTH = 'gz-birth-registration';
 const INSURANCE = 'gz-resident-medical-insurance';
@@ -86,9 +86,7 @@ describe('H5 app: 出生一件事 (bundle), the whole journey', () => {
   test('materials: the certificates are 免提交; the rest is uploaded', async () => {
     assert.equal(await page.locator('[data-material="birthMedicalCert"]').first().getAttribute('data-state'), 'satisfied_by_licence');
     await shot(page, 'materials-birth-bundle');
-    for (const material of await page.locator('[data-state="required_missing"]').all()) {
-      await material.locator('input[type=file]').setInputFiles({ name: 'form.pdf', mimeType: 'application/pdf', buffer: Buffer.from('x') });
-    }
+    await uploadMissing(page);
     assert.equal(await page.locator('[data-state="required_missing"]').count(), 0);
   });
 
@@ -100,7 +98,7 @@ describe('H5 app: 出生一件事 (bundle), the whole journey', () => {
     assert.equal(await page.locator('.deadline').count(), 2);  // one promised date per item
     await shot(page, 'notice-birth-bundle');
     await page.getByRole('button', { name: '确认提交' }).click();
-    await page.getByRole('heading', { name: '提交成功' }).waitFor({ timeout: 30000 });
+    await waitForReceipt(page);
     assert.match(await page.locator('.receipt-number').innerText(), /^GZ/);
     await shot(page, 'receipt-birth-bundle');
     assert.equal((await stubSubmissions(page, app.stub.url)).length, 1);

@@ -107,3 +107,26 @@ export async function stubSubmissions(page, url) {
   const response = await fetch(new URL('/api/v1/submissions', url), { headers: { Authorization: `Bearer ${session.token}` } });
   return (await response.json()).submissions;
 }
+
+// Waits for the receipt screen; on failure, says what the screen shows instead.
+export async function waitForReceipt(page) {
+  try {
+    await page.getByRole('heading', { name: '提交成功' }).waitFor({ timeout: 30000 });
+  } catch (error) {
+    const outbox = await page.evaluate(() => localStorage.getItem('haoban.outbox'));
+    throw new Error(`no receipt: the screen shows\n${await page.locator('main').innerText()}\noutbox: ${outbox}`);
+  }
+}
+
+// Uploads a stand-in file for every material still missing, one at a time (each upload re-runs
+// the core's check and re-renders the list).
+export async function uploadMissing(page) {
+  for (let guard = 0; guard < 20; guard += 1) {
+    const missing = page.locator('[data-state="required_missing"]');
+    if ((await missing.count()) === 0) return;
+    const id = await missing.first().getAttribute('data-material');
+    await missing.first().locator('input[type=file]').setInputFiles({ name: `${id}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+    await page.waitForFunction((m) => !document.querySelector(`[data-material="${m}"][data-state="required_missing"]`), id);
+  }
+  throw new Error('materials still missing after 20 uploads');
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { fill, loginAs, next, openHome, shot, startApp, stubSubmissions } from './app-harness.mjs';
+import { fill, loginAs, next, openHome, shot, startApp, stubSubmissions, uploadMissing, waitForReceipt } from './app-harness.mjs';
 
 const ITEM = 'gz-residence-permit';
 
@@ -40,9 +40,7 @@ describe('H5 app: submit offline, send once when back online', () => {
     await fill(page, ITEM, 'signature', '李明');
     await page.getByRole('button', { name: '下一步：材料' }).click();
     await page.getByRole('heading', { name: '材料清单' }).waitFor();
-    for (const material of await page.locator('[data-state="required_missing"]').all()) {
-      await material.locator('input[type=file]').setInputFiles({ name: 'doc.pdf', mimeType: 'application/pdf', buffer: Buffer.from('x') });
-    }
+    await uploadMissing(page);
     await page.getByRole('link', { name: '下一步：一次性告知单' }).click();
     await page.getByRole('heading', { name: '一次性告知单' }).waitFor();
     assert.equal(await page.locator('.verdict').getAttribute('data-ready'), 'true', await page.locator('main').innerText());
@@ -63,7 +61,7 @@ describe('H5 app: submit offline, send once when back online', () => {
 
   test('back online: sent once, the receipt appears', async () => {
     await app.phone.context.setOffline(false);
-    await page.getByRole('heading', { name: '提交成功' }).waitFor({ timeout: 30000 });
+    await waitForReceipt(page);
     assert.match(await page.locator('.receipt-number').innerText(), /^GZ/);
     await shot(page, 'offline-sent');
     assert.equal((await stubSubmissions(page, app.stub.url)).length, 1);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { fieldId, fill, loginAs, messageUnder, next, openHome, shot, startApp, stubSubmissions } from './app-harness.mjs';
+import { fieldId, fill, loginAs, messageUnder, next, openHome, shot, startApp, stubSubmissions, uploadMissing, waitForReceipt } from './app-harness.mjs';
 
 const ITEM = 'gz-residence-permit';
 
@@ -142,20 +142,15 @@ describe('H5 app: residence permit, the whole journey', () => {
 
   test('the 一次性告知单 is ready, with the promised date; submit gives a receipt', async () => {
     // Materials the applicant brings (photo receipt, the application form) are uploaded here.
-    for (const id of ['photoReceipt', 'applicationForm']) {
-      const material = page.locator(`[data-material="${id}"]`);
-      if ((await material.getAttribute('data-state')) === 'required_missing') {
-        await material.locator('input[type=file]').setInputFiles({ name: `${id}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('x') });
-        await page.locator(`[data-material="${id}"][data-state="attached"]`).waitFor();
-      }
-    }
+    await uploadMissing(page);
+    assert.equal(await page.locator('[data-material="applicationForm"]').getAttribute('data-state'), 'attached');
     await page.getByRole('link', { name: '下一步：一次性告知单' }).click();
     await page.getByRole('heading', { name: '一次性告知单' }).waitFor();
     assert.equal(await page.locator('.verdict').getAttribute('data-ready'), 'true', await page.locator('main').innerText());
-    assert.match(await page.locator('.deadline').first().innerText(), /^\d{4}-\d{2}-\d{2}（10工作日）$/);
+    assert.match(await page.locator('.deadline').first().innerText(), /^\d{4}-\d{2}-\d{2}（10个工作日）$/);
     await shot(page, 'notice-residence-permit');
     await page.getByRole('button', { name: '确认提交' }).click();
-    await page.getByRole('heading', { name: '提交成功' }).waitFor({ timeout: 30000 });
+    await waitForReceipt(page);
     const number = await page.locator('.receipt-number').innerText();
     assert.match(number, /^GZ[0-9]{8}[0-9A-Z]{12}[0-9]{6}[0-9A-Z]$/);
     assert.match(await page.locator('.promised-date').innerText(), /^\d{4}-\d{2}-\d{2}$/);
