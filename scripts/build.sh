@@ -5,6 +5,7 @@
 #   scripts/build.sh                      native-release and wasm-release
 #   scripts/build.sh native-asan          only the named preset(s)
 #   scripts/build.sh app                  only the H5 app (Vite production build, see below)
+# wasm-release also builds the web workbench (target haoban_workbench_web, outside `all`).
 # After the default presets (or when "app" is named) the H5 app is built with Vite into
 # app-mobile/dist (hashed file names) and every text asset gets .br and .gz siblings
 # (app-mobile/scripts/precompress.mjs), which `haoban serve` sends with Content-Encoding.
@@ -41,4 +42,12 @@ for preset in "${presets[@]}"; do
   cmake --preset "$preset"
   echo "build: build $preset (-j$jobs)"
   cmake --build --preset "$preset" --parallel "$jobs" "${keep_going[@]}"
+  # The web workbench (ImGui on WebGL2) is outside `all`, so that the core's wasm build does not
+  # wait for ImGui and the CJK font; tests/e2e/workbench-web.test.mjs needs it. Skipped when the
+  # ImGui sources are missing (the target then does not exist). HAOBAN_BUILD_WORKBENCH_WEB=0 skips.
+  if [ "$preset" = wasm-release ] && [ "${HAOBAN_BUILD_WORKBENCH_WEB:-1}" = 1 ] &&
+     ninja -C "build/$preset" -t query haoban_workbench_web >/dev/null 2>&1; then
+    echo "build: build $preset haoban_workbench_web (-j$jobs)"
+    cmake --build --preset "$preset" --parallel "$jobs" --target haoban_workbench_web
+  fi
 done
