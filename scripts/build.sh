@@ -48,6 +48,9 @@ for preset in "${presets[@]}"; do
   if [ "$preset" = wasm-release ] && [ "${HAOBAN_BUILD_WORKBENCH_WEB:-1}" = 1 ] &&
      ninja -C "build/$preset" -t query haoban_workbench_web >/dev/null 2>&1; then
     echo "build: build $preset haoban_workbench_web (-j$jobs)"
-    cmake --build --preset "$preset" --parallel "$jobs" --target haoban_workbench_web
+    # Not fatal: the core, the package and the H5 app build after this must not wait on it
+    # (the web workbench's browser test then finds no build and says it skipped).
+    cmake --build --preset "$preset" --parallel "$jobs" --target haoban_workbench_web ||
+      echo "build: haoban_workbench_web FAILED (the web workbench test will be skipped)" >&2
   fi
 done
