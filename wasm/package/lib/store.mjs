@@ -207,6 +207,37 @@ const NO_SYNC = { schedule() {}, flush: async () => {} };
 
 export function storeApi(module) {
   const mounted = new Set();
+  // One open persistent store per path: a second openPersistent() of the same file returns the
+  // first (reloading from IndexedDB under an open store would drop its unsynced writes).
+  const persistent = new Map();
+  async function openPersistentOnce(path, options) {
+    const FS = module.FS;
+    if (typeof indexedDB === 'undefined' || !FS.filesystems || !FS.filesystems.IDBFS) {
+      throw new HaobanError('persistence_unavailable', 'IndexedDB is not available here; use store.open(path)');
+    }
+    const slash = path.lastIndexOf('/');
+    const dir = slash > 0 ? path.slice(0, slash) : '';
+    if (!dir) throw new HaobanError('bad_argument', 'path must be in a directory, e.g. /haoban/haoban.sqlite');
+    if (!mounted.has(dir)) {
+      FS.mkdirTree(dir);
+      FS.mount(FS.filesystems.IDBFS, {}, dir);
+      mounted.add(dir);
+      await new Promise((resolve, reject) =>
+        FS.syncfs(true, (err) => (err ? reject(new HaobanError('sync_error', `IndexedDB load failed: ${err.message || err}`)) : resolve())),
+      );
+    }
+    const queue = syncQueue(module);
+    const store = openStore(module, path, options, queue);
+    const close = store.close;
+    store.close = () => {
+      persistent.delete(path);
+      return close();
+    };
+    // Migrations may have written on open: persist them too.
+    queue.schedule();
+    await queue.flush();
+    return store;
+  }
   return {
     open(path, options = {}) {
       return openStore(module, path, options, NO_SYNC);
@@ -215,29 +246,14 @@ export function storeApi(module) {
     // earlier visit saved, opens, and syncs after each committed write. Await store.flush()
     // before reporting a write as safe (3.1.6 has no autoPersist: a tab closed mid-sync
     // loses that write; the previous state stays intact).
-    async openPersistent(path = '/haoban/haoban.sqlite', options = {}) {
+    openPersistent(path = '/haoban/haoban.sqlite', options = {}) {
       requireString('path', path);
-      const FS = module.FS;
-      if (typeof indexedDB === 'undefined' || !FS.filesystems || !FS.filesystems.IDBFS) {
-        throw new HaobanError('persistence_unavailable', 'IndexedDB is not available here; use store.open(path)');
+      if (!persistent.has(path)) {
+        const opening = openPersistentOnce(path, options);
+        persistent.set(path, opening);
+        opening.catch(() => persistent.delete(path));
       }
-      const slash = path.lastIndexOf('/');
-      const dir = slash > 0 ? path.slice(0, slash) : '';
-      if (!dir) throw new HaobanError('bad_argument', 'path must be in a directory, e.g. /haoban/haoban.sqlite');
-      if (!mounted.has(dir)) {
-        FS.mkdirTree(dir);
-        FS.mount(FS.filesystems.IDBFS, {}, dir);
-        mounted.add(dir);
-      }
-      await new Promise((resolve, reject) =>
-        FS.syncfs(true, (err) => (err ? reject(new HaobanError('sync_error', `IndexedDB load failed: ${err.message || err}`)) : resolve())),
-      );
-      const queue = syncQueue(module);
-      const store = openStore(module, path, options, queue);
-      // Migrations may have written on open: persist them too.
-      queue.schedule();
-      await queue.flush();
-      return store;
+      return persistent.get(path);
     },
   };
 }
