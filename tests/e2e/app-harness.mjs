@@ -70,7 +70,9 @@ export async function shot(page, name) {
 export async function loginAs(page, displayName) {
   await page.goto(new URL('#/login', page.url()).href);
   await page.getByRole('button', { name: new RegExp(displayName) }).click();
-  await page.waitForSelector('#home-search, main h1');
+  // Logged in once the app has gone back home (the login screen also has a heading).
+  await page.waitForSelector('#home-search');
+  await page.getByRole('button', { name: new RegExp(`退出登录|Log out`) }).waitFor();
 }
 
 export const fieldId = (item, fieldPath) => `f-${item}-${fieldPath}`.replace(/[^A-Za-z0-9_-]+/g, '-');
