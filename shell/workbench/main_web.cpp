@@ -92,6 +92,11 @@ EMSCRIPTEN_KEEPALIVE int haoban_workbench_load_profiles(const char* text) {
   return host().app.catalog.load_profiles(text != nullptr ? text : "") ? 1 : 0;
 }
 
+// The official holiday calendar (data/holidays/cn-mainland.json's text), for 工作日 deadlines.
+EMSCRIPTEN_KEEPALIVE int haoban_workbench_load_calendar(const char* text) {
+  return host().app.load_calendar(text != nullptr ? text : "") ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE int haoban_workbench_open_item(const char* id) {
   return host().app.open_item(id != nullptr ? id : "") ? 1 : 0;
 }
@@ -140,7 +145,16 @@ int main() {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   Host& h = host();
-  h.window = glfwCreateWindow(1024, 768, "haoban workbench", nullptr, nullptr);
+  // The page says whether this is a kiosk (Module.haobanKiosk = {idleSeconds}) before the
+  // runtime starts: the canvas size, the font size and the style depend on it.
+  const double kiosk_idle = EM_ASM_DOUBLE(
+      { return Module.haobanKiosk ? (Number(Module.haobanKiosk.idleSeconds) || 120) : 0; });
+  if (kiosk_idle > 0) haoban_workbench_set_kiosk(1, kiosk_idle);
+  // A kiosk fills the browser window; the workbench is a fixed 1024×768 canvas.
+  const int width = kiosk_idle > 0 ? EM_ASM_INT({ return window.innerWidth; }) : 1024;
+  const int height = kiosk_idle > 0 ? EM_ASM_INT({ return window.innerHeight; }) : 768;
+  h.window = glfwCreateWindow(width > 0 ? width : 1024, height > 0 ? height : 768,
+                              "haoban workbench", nullptr, nullptr);
   if (h.window == nullptr) {
     std::fprintf(stderr, "haoban_workbench: no WebGL2 context\n");
     return 1;
@@ -151,11 +165,6 @@ int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
-  // The page says whether this is a kiosk (Module.haobanKiosk = {idleSeconds}) before the
-  // runtime starts: the font size and the style depend on it.
-  const double kiosk_idle = EM_ASM_DOUBLE(
-      { return Module.haobanKiosk ? (Number(Module.haobanKiosk.idleSeconds) || 120) : 0; });
-  if (kiosk_idle > 0) haoban_workbench_set_kiosk(1, kiosk_idle);
   load_font(io, h.app.kiosk.enabled ? 30.0f : 20.0f);
   ImGui::StyleColorsLight();
   if (h.app.kiosk.enabled) haoban::workbench::apply_kiosk_style(ImGui::GetStyle());
