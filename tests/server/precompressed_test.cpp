@@ -68,18 +68,24 @@ TEST_F(PrecompressedTest, GzipSiblingWhenBrotliIsNotAccepted) {
   EXPECT_EQ(css->body, "GZIP-CSS");
 }
 
+// Without a usable sibling the original is served. (cpp-httplib, built by Debian with zlib and
+// brotli, may still compress it per request — it matches codings by substring and ignores q —
+// so these tests let the client decode and compare the decoded bytes.)
 TEST_F(PrecompressedTest, OriginalWithoutAcceptEncodingOrWhenRefused) {
-  auto c = raw_client();
+  auto c = client();
   for (const httplib::Headers& headers :
        {httplib::Headers{}, httplib::Headers{{"Accept-Encoding", "identity"}},
         httplib::Headers{{"Accept-Encoding", "br;q=0, gzip;q=0"}}}) {
     const auto r = c.Get("/assets/index-abc123.js", headers);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 200);
-    EXPECT_FALSE(r->has_header("Content-Encoding"));
     EXPECT_EQ(r->get_header_value("Vary"), "Accept-Encoding");
-    EXPECT_EQ(r->body, "export const plain = 1;\n");
+    EXPECT_EQ(r->body, "export const plain = 1;\n");  // never a sibling's bytes
   }
+  const auto plain = raw_client().Get("/assets/index-abc123.js");
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->has_header("Content-Encoding"));
+  EXPECT_EQ(plain->body, "export const plain = 1;\n");
 }
 
 TEST_F(PrecompressedTest, AStaleSiblingIsIgnored) {
@@ -88,15 +94,14 @@ TEST_F(PrecompressedTest, AStaleSiblingIsIgnored) {
   write_file(js, "export const rebuilt = 2;\n");
   std::filesystem::last_write_time(
       js, std::filesystem::last_write_time(js.string() + ".br") + std::chrono::seconds(5));
-  auto c = raw_client();
+  auto c = client();
   const auto r = c.Get("/assets/index-abc123.js", {{"Accept-Encoding", "br, gzip"}});
   ASSERT_TRUE(r);
-  EXPECT_FALSE(r->has_header("Content-Encoding"));
   EXPECT_EQ(r->body, "export const rebuilt = 2;\n");
 }
 
 TEST_F(PrecompressedTest, FilesWithoutSiblingsAreUnchangedAndSiblingsAreNotAFolderEscape) {
-  auto c = raw_client();
+  auto c = client();
   const auto r = c.Get("/app.js", {{"Accept-Encoding", "br, gzip"}});
   ASSERT_TRUE(r);
   EXPECT_FALSE(r->has_header("Vary"));
