@@ -86,6 +86,8 @@ export async function fill(page, item, fieldPath, value) {
     await control.selectOption(value);
   } else if (tag === 'legend') {
     await container.getByLabel(value, { exact: true }).check();
+  } else if ((await control.getAttribute('type')) === 'date') {
+    await control.fill(value);  // a date picker takes the whole value at once
   } else if ((await control.getAttribute('type')) === 'checkbox') {
     if (value) await control.check();
     else await control.uncheck();
