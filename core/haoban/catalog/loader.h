@@ -27,7 +27,7 @@ struct LoadOptions {
   // errors surface when the item is first opened. Ignored in strict mode, which compiles every
   // form at load, so that strict still checks everything.
   bool lazy_forms = false;
-  size_t max_bytes = size_t{256} << 20;  // the synthetic 11,449-item catalogue is ~60 MB
+  size_t max_bytes = size_t{256} << 20;  // the synthetic 11,449-item catalogue is ~40 MB
   int max_depth = 160;                   // JSON nesting, expressions included
 };
 
