@@ -393,7 +393,7 @@ class CatalogBuilder {
   }
 
   void read_policies(const json& doc) {
-    const json& list = r_.array(doc, "policies", "$", false, 10000);
+    const json& list = r_.array(doc, "policies", "$", false, 100000);
     NameScope scope{c_, nullptr, nullptr, &programs_};
     for (size_t i = 0; i < list.size(); ++i) {
       const size_t errors_before = result_->errors.size();
