@@ -5,6 +5,10 @@
 #   bash scripts/test.sh            setup-deps, build native-release + wasm-release, then
 #                                   ctest (C++), node --test tests/node, node --test tests/e2e
 #   bash scripts/test.sh --asan     also build native-asan and run ctest there (or HAOBAN_ASAN=1)
+#   bash scripts/test.sh --sanitize also build native-sanitize (clang 14, ASan+UBSan), run its
+#                                   ctest, and run each libFuzzer harness HAOBAN_FUZZ_SECONDS (60)
+#                                   on its seeds, two at a time (tests/fuzz/run.sh), one summary
+#                                   line each (or HAOBAN_SANITIZE_CI=1; --no-sanitize turns it off)
 #   --skip-setup / --skip-build     for quick local reruns (HAOBAN_SKIP_SETUP=1 / HAOBAN_SKIP_BUILD=1)
 #
 # A failing group does not stop the run: every group is run and counted. A build that fails
@@ -17,12 +21,16 @@ cd "$ROOT"
 asan="${HAOBAN_ASAN:-0}"
 skip_setup="${HAOBAN_SKIP_SETUP:-0}"
 skip_build="${HAOBAN_SKIP_BUILD:-0}"
+sanitize="${HAOBAN_SANITIZE_CI:-0}"
+fuzz_seconds="${HAOBAN_FUZZ_SECONDS:-60}"
 for arg in "$@"; do
   case "$arg" in
     --asan) asan=1 ;;
     --skip-setup) skip_setup=1 ;;
     --skip-build) skip_build=1 ;;
-    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --sanitize) sanitize=1 ;;
+    --no-sanitize) sanitize=0 ;;
+    -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -76,6 +84,7 @@ fi
 
 presets=(native-release wasm-release)
 [ "$asan" = 1 ] && presets+=(native-asan)
+[ "$sanitize" = 1 ] && presets+=(native-sanitize)
 if [ "$skip_build" != 1 ]; then
   for preset in "${presets[@]}"; do
     section "build $preset"
@@ -99,7 +108,7 @@ run_ctest() {
     return
   fi
   local env=()
-  if [ "$preset" = native-asan ]; then
+  if [ "$preset" = native-asan ] || [ "$preset" = native-sanitize ]; then
     env=(ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
   fi
   env "${env[@]}" timeout -k 10 "$GROUP_TIMEOUT" \
@@ -155,8 +164,33 @@ run_node_tests() {
   fi
 }
 
+# --- libFuzzer: a short round of each harness (tests/fuzz/run.sh), one summary line each -------
+run_fuzzers() {
+  section "fuzz native-sanitize (${fuzz_seconds}s each, 2 at a time)"
+  local log="$RESULTS/fuzz.txt"
+  bash "$ROOT/tests/fuzz/run.sh" --seconds "$fuzz_seconds" --parallel 2 \
+    --build "$ROOT/build/native-sanitize" | tee "$log"
+  local line name
+  local found=0
+  while read -r line; do
+    name="$(sed -n 's/^fuzz \([a-z_]*\): .*/\1/p' <<<"$line")"
+    [ -n "$name" ] || continue
+    found=1
+    if [[ "$line" == *": ok,"* ]]; then
+      record "fuzz $name" 1 0 0 "${line#*: ok, }"
+    else
+      record "fuzz $name" 0 1 0 "(crash or hang: see build/native-sanitize/fuzz/)"
+    fi
+  done <"$log"
+  [ "$found" = 1 ] || record "fuzz" 0 1 0 "(tests/fuzz/run.sh printed nothing)"
+}
+
 run_ctest native-release
 [ "$asan" = 1 ] && run_ctest native-asan
+if [ "$sanitize" = 1 ]; then
+  run_ctest native-sanitize
+  run_fuzzers
+fi
 run_node_tests "node tests/node" "$ROOT/tests/node" node
 # Browser tests start their own stub from this binary on a free port.
 export HAOBAN_BIN="${HAOBAN_BIN:-$ROOT/build/native-release/server-stub/haoban}"
