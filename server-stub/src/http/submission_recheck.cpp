@@ -123,10 +123,20 @@ Recheck recheck_submission(const std::shared_ptr<const catalog::Catalog>& catalo
     r.case_id = notice.item->id;
     r.basic_code = notice.item->basic_code;
     r.ready = notice.ready;
-    r.notice = check::to_json(notice);
     r.package = notice.package.canonical;
     r.digest = notice.package.digest;
     r.promised_date = time::to_iso(notice.deadline.due);
+    r.ran = true;
+    if (r.ready) {
+      // Accepted: only the 容缺 materials are needed, not the rendered notice.
+      for (const auto& m : notice.materials) {
+        if (m.state != "deferred") continue;
+        r.deferred.push_back({m.material->id, m.detail.value("deadline", time::to_iso(today)),
+                              std::nullopt, std::nullopt});
+      }
+      return r;
+    }
+    r.notice = check::to_json(notice);
   }
   r.ran = true;
   r.problems = blocking_problems(r.notice);

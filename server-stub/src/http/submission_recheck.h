@@ -25,7 +25,9 @@ struct Recheck {
   std::string case_id;     // the item or bundle id
   std::string basic_code;  // 基本编码 for the 受理编号: the item's, or a bundle's first item's
   bool ready = false;
-  nlohmann::json notice;  // the 一次性告知单, exactly as the client's check renders it
+  // The 一次性告知单, exactly as the client's check renders it (not rendered for an item found
+  // ready: nobody reads it then).
+  nlohmann::json notice;
   // Every blocking difference, flattened: [{"source","code","path","zh","en","item"?}].
   nlohmann::json problems = nlohmann::json::array();
   std::string package;        // canonical package bytes
