@@ -209,7 +209,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           body["answers"][in.ConsumeBool() ? "insuredName" : in.ConsumeRandomLengthString(12)] =
               in.ConsumeRandomLengthString(32);
         }
-        req.body = body.dump();
+        // Fuzzed strings may be invalid UTF-8, which dump() refuses: the raw-bytes case below
+        // sends such bytes as they are.
+        req.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
         break;
       }
       case 2: {  // rating or material, with fuzzed values
@@ -217,7 +219,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                         {"comment", in.ConsumeRandomLengthString(40)},
                         {"tags", {in.ConsumeRandomLengthString(8)}},
                         {"materialId", in.ConsumeRandomLengthString(16)}}
-                       .dump();
+                       .dump(-1, ' ', false, json::error_handler_t::replace);
         break;
       }
       default:

@@ -1,9 +1,11 @@
 #include "haoban/form/normalize.h"
 
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 
 #include "haoban/text/normalize.h"
+#include "haoban/text/utf8.h"
 
 namespace haoban::form {
 
@@ -119,7 +121,52 @@ std::optional<int64_t> parse_fen(std::string_view input) {
   return yuan * 100 + cents;
 }
 
-json normalize_value(const catalog::Field& field, const json& input) {
+namespace {
+
+// Invalid UTF-8 anywhere in an answer (a string, an array element, an object key) becomes
+// U+FFFD, so that answers(), draft() and the submitted package always serialise: nlohmann's
+// dump() throws on invalid UTF-8 (found by fuzz_form_session). Depth is bounded by the host's
+// parse of the value.
+std::string replace_invalid_utf8(std::string_view s) {
+  if (text::is_valid_utf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const size_t start = pos;
+    if (text::decode_next(s, pos)) {
+      out.append(s.substr(start, pos - start));
+    } else {
+      text::append_utf8(out, U'\uFFFD');
+    }
+  }
+  return out;
+}
+
+json with_valid_utf8(const json& value) {
+  if (value.is_string()) return replace_invalid_utf8(value.get_ref<const std::string&>());
+  if (value.is_array()) {
+    json out = json::array();
+    for (const auto& element : value) out.push_back(with_valid_utf8(element));
+    return out;
+  }
+  if (value.is_object()) {
+    json out = json::object();
+    for (auto it = value.begin(); it != value.end(); ++it)
+      out[replace_invalid_utf8(it.key())] = with_valid_utf8(it.value());
+    return out;
+  }
+  return value;
+}
+
+}  // namespace
+
+json normalize_value(const catalog::Field& field, const json& raw) {
+  const json input = with_valid_utf8(raw);
+  // NaN and ±Infinity are no JSON numbers: they would be dumped as null after passing every
+  // min/max check (NaN compares false), so the phone would call a form complete that the back
+  // office reads as empty. They count as nothing entered.
+  if (input.is_number_float() && !std::isfinite(input.get<double>())) return nullptr;
   if (input.is_string()) {
     std::string s = apply_steps(field.normalize, input.get<std::string>());
     switch (field.type) {
@@ -143,7 +190,9 @@ json normalize_value(const catalog::Field& field, const json& input) {
     if (s.empty()) return nullptr;
     return s;
   }
+  // Range first: casting a double outside int64's range (1e308) to int64 is undefined.
   if (field.type == FieldType::money && input.is_number_float() &&
+      std::abs(input.get<double>()) < 9e15 &&
       input.get<double>() == static_cast<double>(static_cast<int64_t>(input.get<double>())))
     return static_cast<int64_t>(input.get<double>());  // JSON numbers are fen already
   if (field.type == FieldType::address && input.is_object()) {
