@@ -2,6 +2,7 @@
 // structural problem becomes a LoadError naming exactly where it is.
 #pragma once
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -73,8 +74,9 @@ class JsonReader {
     const auto* v = member(obj, key, base, required);
     if (!v) return std::nullopt;
     const std::string path = key_path(base, key);
-    if (!v->is_number_integer() &&
-        !(v->is_number_float() && v->get<double>() == static_cast<int64_t>(v->get<double>()))) {
+    // Range before the cast: converting a double beyond int64 (1.8e19) is undefined.
+    if (!v->is_number_integer() && !(v->is_number_float() && std::abs(v->get<double>()) < 9e18 &&
+                                     v->get<double>() == static_cast<int64_t>(v->get<double>()))) {
       error(path, "wrong_type", "应为整数", "expected an integer");
       return std::nullopt;
     }
