@@ -92,13 +92,14 @@ TEST(ExprInputs, StringDoublingBombStopsAtTheStringBound) {
 }
 
 TEST(ExprInputs, NestedIterationBombStopsAtTheStepBound) {
-  // map over a literal 1,000-element array, three deep: 10^9 inner evaluations against a
-  // budget of 10^7 steps. (Inside map the data is the element, so the array is a literal.)
+  // "some" over a literal 1,000-element array, three deep, never true: 10^9 inner evaluations
+  // against a budget of 10^7 steps, and nothing allocated. (Nested "map" over the same arrays
+  // keeps up to ~10^7 values alive within the step budget: see docs/bad-inputs.md, open.)
   json numbers = json::array();
   for (int i = 0; i < 1000; ++i) numbers.push_back(i);
-  const json inner = {{"map", json::array({numbers, 1})}};
-  const json middle = {{"map", json::array({numbers, inner})}};
-  const json outer = {{"map", json::array({numbers, middle})}};
+  const json inner = {{"some", json::array({numbers, false})}};
+  const json middle = {{"some", json::array({numbers, inner})}};
+  const json outer = {{"some", json::array({numbers, middle})}};
   EXPECT_EQ(run_logic_text(outer.dump()), (json{{"error", et::kTooManySteps}}));
 }
 
