@@ -2,13 +2,14 @@
 # The README's test command: installs what is missing, builds, runs every test, and ends
 # with one line "N passed, N failed" (the sums over all groups).
 #
-#   bash scripts/test.sh            setup-deps, build native-release + wasm-release, then
-#                                   ctest (C++), node --test tests/node, node --test tests/e2e
-#   bash scripts/test.sh --asan     also build native-asan and run ctest there (or HAOBAN_ASAN=1)
-#   bash scripts/test.sh --sanitize also build native-sanitize (clang 14, ASan+UBSan), run its
-#                                   ctest, and run each libFuzzer harness HAOBAN_FUZZ_SECONDS (60)
-#                                   on its seeds, two at a time (tests/fuzz/run.sh), one summary
-#                                   line each (or HAOBAN_SANITIZE_CI=1; --no-sanitize turns it off)
+#   bash scripts/test.sh            setup-deps; build native-release, wasm-release, the H5 app
+#                                   (Vite) and native-sanitize (clang 14, ASan+UBSan + libFuzzer);
+#                                   then ctest (release and sanitized), a HAOBAN_FUZZ_SECONDS (60)
+#                                   round of each libFuzzer harness, two at a time (tests/fuzz/run.sh),
+#                                   and node --test over tests/node, tests/e2e and tests/miniprogram
+#   --no-sanitize                   skip the sanitizer build, its ctest and the fuzzers (quick local
+#                                   runs; or HAOBAN_SANITIZE_CI=0). CI runs everything.
+#   bash scripts/test.sh --asan     also build native-asan (g++) and run ctest there (or HAOBAN_ASAN=1)
 #   --skip-setup / --skip-build     for quick local reruns (HAOBAN_SKIP_SETUP=1 / HAOBAN_SKIP_BUILD=1)
 #
 # A failing group does not stop the run: every group is run and counted. A build that fails
@@ -21,7 +22,7 @@ cd "$ROOT"
 asan="${HAOBAN_ASAN:-0}"
 skip_setup="${HAOBAN_SKIP_SETUP:-0}"
 skip_build="${HAOBAN_SKIP_BUILD:-0}"
-sanitize="${HAOBAN_SANITIZE_CI:-0}"
+sanitize="${HAOBAN_SANITIZE_CI:-1}"
 fuzz_seconds="${HAOBAN_FUZZ_SECONDS:-60}"
 for arg in "$@"; do
   case "$arg" in
@@ -82,7 +83,8 @@ if [ "$skip_setup" != 1 ]; then
   fi
 fi
 
-presets=(native-release wasm-release)
+# "app" is scripts/build.sh's step for the H5 app (Vite build into app-mobile/dist, precompressed).
+presets=(native-release wasm-release app)
 [ "$asan" = 1 ] && presets+=(native-asan)
 [ "$sanitize" = 1 ] && presets+=(native-sanitize)
 if [ "$skip_build" != 1 ]; then

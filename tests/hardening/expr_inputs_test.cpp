@@ -95,9 +95,12 @@ TEST(ExprInputs, NestedIterationBombStopsAtTheStepBound) {
   // "some" over a literal 1,000-element array, three deep, never true: 10^9 inner evaluations
   // against a budget of 10^7 steps, and nothing allocated. (Nested "map" over the same arrays
   // keeps up to ~10^7 values alive within the step budget: see docs/bad-inputs.md, open.)
+  // The innermost test reads the element, so no part of the bomb is a constant the compiler
+  // could fold away (a constant "false" body was folded, and the bomb never ran).
   json numbers = json::array();
   for (int i = 0; i < 1000; ++i) numbers.push_back(i);
-  const json inner = {{"some", json::array({numbers, false})}};
+  const json never = {{"<", json::array({json{{"var", ""}}, -1})}};
+  const json inner = {{"some", json::array({numbers, never})}};
   const json middle = {{"some", json::array({numbers, inner})}};
   const json outer = {{"some", json::array({numbers, middle})}};
   EXPECT_EQ(run_logic_text(outer.dump()), (json{{"error", et::kTooManySteps}}));
