@@ -48,6 +48,18 @@ TEST(Infix, LiteralsAndStrings) {
   EXPECT_EQ(run_infix("[]"), json::array());
 }
 
+TEST(Infix, ArrayLiteralsOfConstantExpressionsHoldTheirValues) {
+  // Found by the infix fuzzer: an array whose elements all fold to constants was kept as its
+  // JSON text, so ["a", 1 + 2] evaluated to ["a", {"+": [1, 2]}] and printed as infix that did
+  // not parse again.
+  EXPECT_EQ(run_infix("[\"a\", 1 + 2]"), json::parse(R"(["a",3])"));
+  EXPECT_EQ(run_infix("false in [\"a\", \"b\" >= \"c\"]"), true);
+  const auto compiled = haoban::expr::compile_infix("x in [\"a\", \"b\" >= \"c\"]");
+  ASSERT_TRUE(compiled.ok());
+  const std::string printed = haoban::expr::to_infix(*compiled.program);
+  EXPECT_TRUE(haoban::expr::compile_infix(printed).ok()) << printed;
+}
+
 TEST(Infix, MemberAndIndexAccess) {
   EXPECT_EQ(run_infix("applicant.birthDate", kApplicant), "2008-03-01");
   EXPECT_EQ(run_infix("family[0].name", kApplicant), "李四");

@@ -205,7 +205,14 @@ class Compiler {
     const std::vector<uint32_t> children = compile_elements(arr, depth);
     bool all_const = true;
     for (uint32_t c : children) all_const = all_const && is_const(c);
-    if (all_const) return constant(arr);  // an array of plain values is its own value
+    if (all_const) {
+      // An array whose elements are all constants is one constant: the elements' values, which
+      // for an element such as {"+": [1, 2]} or {"preserve": …} is what it evaluated or folded
+      // to, not its JSON text (["a", 1 + 2] is ["a", 3]; found by the infix fuzzer).
+      json values = json::array();
+      for (uint32_t c : children) values.push_back(p_.constants[p_.nodes[c].aux]);
+      return constant(std::move(values));
+    }
     Node n;
     n.op = Op::Array;
     return add(n, children);
