@@ -4,7 +4,7 @@
 #
 #   bash scripts/test.sh            setup-deps; build native-release, wasm-release, the H5 app
 #                                   (Vite) and native-sanitize (clang 14, ASan+UBSan + libFuzzer);
-#                                   then ctest (release and sanitized), a HAOBAN_FUZZ_SECONDS (45 s)
+#                                   then ctest (release and sanitized), a HAOBAN_FUZZ_SECONDS (30 s)
 #                                   round of each libFuzzer harness, two at a time (tests/fuzz/run.sh),
 #                                   and node --test over tests/node, tests/e2e and tests/miniprogram
 #   --no-sanitize                   skip the sanitizer build, its ctest and the fuzzers (quick local
@@ -23,7 +23,7 @@ asan="${HAOBAN_ASAN:-0}"
 skip_setup="${HAOBAN_SKIP_SETUP:-0}"
 skip_build="${HAOBAN_SKIP_BUILD:-0}"
 sanitize="${HAOBAN_SANITIZE_CI:-1}"
-fuzz_seconds="${HAOBAN_FUZZ_SECONDS:-45}"
+fuzz_seconds="${HAOBAN_FUZZ_SECONDS:-30}"
 for arg in "$@"; do
   case "$arg" in
     --asan) asan=1 ;;
