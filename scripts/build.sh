@@ -10,6 +10,9 @@
 # app-mobile/dist (hashed file names) and every text asset gets .br and .gz siblings
 # (app-mobile/scripts/precompress.mjs), which `haoban serve` sends with Content-Encoding.
 # HAOBAN_JOBS sets the parallelism (default 2: the machine has 2 cores shared by everyone).
+# HAOBAN_TARGETS="a b" builds only those targets of the native presets (those that exist in the
+# build: the workbench's are absent without ImGui); the test command uses it to skip building
+# the release copies of the tests that it runs under the sanitizers instead.
 # HAOBAN_NINJA_KEEP_GOING=1 builds every target that does not depend on a broken one (ninja -k 0),
 # as the test command wants; the preset still counts as failed.
 # Stops at the first preset that fails to configure or build, with its exit code.
@@ -41,7 +44,14 @@ for preset in "${presets[@]}"; do
   echo "build: configure $preset"
   cmake --preset "$preset"
   echo "build: build $preset (-j$jobs)"
-  cmake --build --preset "$preset" --parallel "$jobs" "${keep_going[@]}"
+  targets=()
+  if [ -n "${HAOBAN_TARGETS:-}" ] && [[ "$preset" == native-* ]]; then
+    for target in $HAOBAN_TARGETS; do
+      ninja -C "build/$preset" -t query "$target" >/dev/null 2>&1 && targets+=(--target "$target")
+    done
+    echo "build: only ${targets[*]}"
+  fi
+  cmake --build --preset "$preset" --parallel "$jobs" "${targets[@]}" "${keep_going[@]}"
   # The web workbench (ImGui on WebGL2) is outside `all`, so that the core's wasm build does not
   # wait for ImGui and the CJK font; tests/e2e/workbench-web.test.mjs needs it. Skipped when the
   # ImGui sources are missing (the target then does not exist). HAOBAN_BUILD_WORKBENCH_WEB=0 skips.

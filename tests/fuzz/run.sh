@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer harnesses of a native-sanitize build for a while each.
 #
-#   bash tests/fuzz/run.sh [--seconds N] [--parallel P] [--build DIR] [name...]
+#   bash tests/fuzz/run.sh [--seconds N] [--parallel P] [--build DIR] [--seed S] [--fresh] [name...]
 #
-# Defaults: 60 s each, 2 at a time (CI's short round), build/native-sanitize, every harness.
+# Defaults: 60 s each, 2 at a time (CI's short round), build/native-sanitize, every harness,
+# a random seed. --seed S (S > 0) makes a run repeatable: libFuzzer then mutates in the same
+# order, so a run from the same corpus with the same seed is the beginning of any longer one.
+# CI passes a fixed seed, and a long local run with that seed and a fresh working corpus
+# (--fresh) covers everything CI's short round will try.
 # Each fuzzer mutates a working corpus in DIR/fuzz/corpus/<name> (seeded from
 # tests/fuzz/corpus/<name>, which it only reads, plus tests/fuzz/regressions/<name>), writes
 # crashes to DIR/fuzz/artifacts/<name>/ and its log to DIR/fuzz/logs/<name>.log, and prints
@@ -16,13 +20,17 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 seconds=60
 parallel=2
 build="$ROOT/build/native-sanitize"
+seed=0
+fresh=0
 names=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
     --parallel) parallel="$2"; shift 2 ;;
     --build) build="$2"; shift 2 ;;
-    -h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --fresh) fresh=1; shift ;;
+    -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) names+=("$1"); shift ;;
   esac
 done
@@ -33,6 +41,7 @@ run_one() {
   local name="$1" bin="$build/tests/fuzz/fuzz_$1"
   local work="$build/fuzz/corpus/$name" artifacts="$build/fuzz/artifacts/$name/"
   local log="$build/fuzz/logs/$name.log"
+  [ "$fresh" = 1 ] && rm -rf "$work"
   mkdir -p "$work" "$artifacts" "$(dirname "$log")" "$ROOT/tests/fuzz/regressions/$name"
   if [ ! -x "$bin" ]; then
     echo "fuzz $name: FAILED, $bin not built"
@@ -40,12 +49,14 @@ run_one() {
   fi
   local dict=()
   [ -f "$ROOT/tests/fuzz/dict/$name.dict" ] && dict=(-dict="$ROOT/tests/fuzz/dict/$name.dict")
+  local seeding=()
+  [ "$seed" != 0 ] && seeding=(-seed="$seed")
   # -timeout: one input taking longer than this is a hang (a failure); -rss_limit_mb: a leak
   # or unbounded growth; the engine's own bounds must keep every input far below both.
   ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
     timeout -k 10 $((seconds + 120)) "$bin" -max_total_time="$seconds" -timeout=20 \
     -rss_limit_mb=2560 -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts" \
-    "${dict[@]}" "$work" "$ROOT/tests/fuzz/corpus/$name" "$ROOT/tests/fuzz/regressions/$name" \
+    "${seeding[@]}" "${dict[@]}" "$work" "$ROOT/tests/fuzz/corpus/$name" "$ROOT/tests/fuzz/regressions/$name" \
     >"$log" 2>&1
   local rc=$?
   local runs rate cov
