@@ -58,6 +58,7 @@ export function openApplication(kind, id) {
     states: {},  // `${item}:${path}` → the core's field state
     restored: !!saved,
     savedAt: saved?.savedAt ?? null,
+    saving: false,  // a draft write not yet in IndexedDB
     materials: saved?.materials ?? {},  // {itemId: {materialId: {via, refs}}}
     notice: null,
     page: saved?.page ?? 0,
@@ -68,7 +69,7 @@ export function openApplication(kind, id) {
     const options = { today, profile: app.profile ?? {} };
     if (saved?.sessions?.[itemId]) options.draft = saved.sessions[itemId];
     sessions[itemId] = markRaw(core.form.open(app.catalog, itemId, options));
-    for (const s of sessions[itemId].opened?.states ?? sessions[itemId].states()) {
+    for (const s of sessions[itemId].initialStates ?? sessions[itemId].states()) {
       state.states[`${itemId}:${s.path}`] = s;
     }
   }
@@ -90,11 +91,25 @@ export function openApplication(kind, id) {
     return result;
   }
 
+  // "草稿已保存" only once the write is in IndexedDB (the latest write: earlier ones may finish
+  // while a newer one is still on its way).
+  let saves = 0;
   function save() {
     const out = { sessions: {}, materials: state.materials, page: state.page };
     for (const [itemId, session] of Object.entries(sessions)) out.sessions[itemId] = session.draft();
-    drafts.put(key, out);
-    state.savedAt = new Date().toISOString();
+    const mine = ++saves;
+    state.saving = true;
+    drafts.put(key, out).then(
+      () => {
+        if (mine !== saves) return;
+        state.saving = false;
+        state.savedAt = new Date().toISOString();
+      },
+      (error) => {
+        if (mine === saves) state.saving = false;
+        console.warn('haoban: the draft is kept in memory only:', error.message);
+      },
+    );
   }
 
   // Passes one value to the core (and to members that share the fact); returns the result.

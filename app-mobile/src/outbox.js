@@ -1,76 +1,103 @@
 // The outbox: an application is queued first and sent from here, so a submission made offline
-// is sent when the phone is back online. Exactly once: the Idempotency-Key is the package's
-// digest (computed by the core), so a retry after a lost answer gets the same receipt back
-// (200, Idempotent-Replayed) instead of a second case; and one flush runs at a time per tab.
+// is sent when the phone is back online. The queue is the core's SQLite outbox (persist.js),
+// keyed by the package digest, which is also the Idempotency-Key: a double tap queues once, a
+// retry after a lost answer gets the same receipt back (200, Idempotent-Replayed) instead of a
+// second case, and the store's sending lease keeps two tabs from sending the same entry.
 import { reactive } from 'vue';
 
 import { ApiError, api } from './api.js';
-import { outbox, receipts } from './persist.js';
+import { flushStore, outboxStore, receipts } from './persist.js';
 
-export const outboxState = reactive({ entries: outbox.list(), sending: false });
+// What the pages show: every entry not yet sent. state: 'queued' | 'sending' | 'refused'.
+export const outboxState = reactive({ entries: [], sending: false });
 
-function persist() {
-  outbox.save(outboxState.entries);
+function refresh() {
+  outboxState.entries = outboxStore()
+    .pending()
+    .map((e) => ({ key: e.idempotencyKey, itemId: e.itemId, state: e.state === 'failed' ? 'refused' : e.state, error: e.lastError }));
 }
 
-export function enqueue({ key, body, title }) {
-  if (!outboxState.entries.some((entry) => entry.key === key)) {
-    outboxState.entries.push({ key, body, title, queuedAt: new Date().toISOString(), state: 'queued' });
-    persist();
-  }
-}
-
-const waiters = new Map();  // key → resolve(receipt) for a page waiting on its own submission
-
-export function receiptFor(key) {
-  return new Promise((resolve) => waiters.set(key, resolve));
+// body: the POSTed application ({itemId | bundleId, answers, materials, …}).
+export function enqueue({ key, body }) {
+  outboxStore().enqueue({ idempotencyKey: key, itemId: body.itemId ?? body.bundleId, body });
+  refresh();
+  return flushStore();
 }
 
 let flushing = null;
+let retryTimer = null;
 
-// Sends every queued entry once. A network failure leaves it queued; a refusal by the back
-// office (4xx) keeps it visible with the message, never silently retried.
+// When an entry waits on its backoff (or on another tab's lease), flush again once it is due.
+function scheduleRetry() {
+  clearTimeout(retryTimer);
+  const waiting = outboxStore()
+    .pending()
+    .filter((e) => e.state !== 'failed')
+    .map((e) => e.nextAttemptMs);
+  if (!waiting.length) return;
+  const delay = Math.min(Math.max(Math.min(...waiting) - Date.now(), 0) + 50, 10 * 60 * 1000);
+  retryTimer = setTimeout(() => flush(), delay);
+}
+
+// Sends every due entry once. Nothing is tried while the phone says it is offline; a network
+// failure, 5xx or 429 goes back to queued with the store's backoff; a refusal by the back
+// office (other 4xx) is failed for good and stays visible with its message.
 async function sendAll() {
-  outboxState.sending = true;
+  const outbox = outboxStore();
   try {
-    for (const entry of [...outboxState.entries]) {
-      if (entry.state !== 'queued') continue;
+    for (const entry of outbox.due()) {
       if (!navigator.onLine) break;
+      const key = entry.idempotencyKey;
+      if (!outbox.beginSend(key)) continue;
+      outboxState.sending = true;  // "正在提交" only while a request is out
+      refresh();
       try {
-        const receipt = await api.submit(entry.body, entry.key);
-        receipts.put(receipt, entry.title);
-        outboxState.entries = outboxState.entries.filter((e) => e.key !== entry.key);
-        persist();
-        waiters.get(entry.key)?.(receipt);
-        waiters.delete(entry.key);
+        const receipt = await api.submit(JSON.parse(entry.body), key);
+        outbox.markSent(key, receipt.receiptNumber);
+        receipts.put(receipt, entry);
       } catch (error) {
         if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) {
-          entry.state = 'refused';
-          entry.error = error.zh;
-          entry.notice = error.body?.notice ?? null;
-          persist();
+          outbox.markFailed(key, error.zh);
         } else {
-          // offline, 5xx, 429: stays queued for the next flush
+          outbox.markRetry(key, error?.message ?? String(error));
           console.warn('haoban: outbox entry kept for a retry:', error?.message ?? error);
         }
-        if (!(error instanceof ApiError)) break;
+        if (!(error instanceof ApiError)) break;  // the network is gone: the rest would fail too
+      } finally {
+        outboxState.sending = false;
+        refresh();
       }
     }
+    await flushStore();
   } finally {
     outboxState.sending = false;
+    refresh();
+    scheduleRetry();
   }
 }
 
-// One flush at a time per tab. (The promise is stored before it can settle: .finally runs
-// asynchronously, so an empty outbox cannot leave a stale promise behind.)
+// One flush at a time per tab.
+// A flush asked for while one runs (a submit during a retry) runs once more after it, so a
+// newly queued entry is never left for the next event.
+let again = false;
 export function flush() {
-  flushing ??= sendAll().finally(() => {
+  if (flushing) {
+    again = true;
+    return flushing;
+  }
+  flushing = (async () => {
+    do {
+      again = false;
+      await sendAll();
+    } while (again);
+  })().finally(() => {
     flushing = null;
   });
   return flushing;
 }
 
 export function startOutbox() {
+  refresh();
   window.addEventListener('online', () => flush());
   flush();
 }

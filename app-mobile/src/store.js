@@ -5,12 +5,12 @@ import { reactive, markRaw } from 'vue';
 import holidays from '../../data/holidays/cn-mainland.json';
 import { api, forgetSession, savedSession } from './api.js';
 import { loadCore } from './core.js';
-import { catalogCache } from './persist.js';
+import { catalogCache, openStores } from './persist.js';
 
 export const app = reactive({
   ready: false,
   failed: null,
-  core: null,  // the contract API (markRaw: never proxied)
+  core: null,  // the @haoban/core API (markRaw: never proxied)
   catalog: null,  // the core's loaded catalogue
   data: null,  // the catalogue JSON, for labels and the guide
   session: savedSession(),
@@ -22,29 +22,33 @@ export const app = reactive({
 window.addEventListener('online', () => (app.online = true));
 window.addEventListener('offline', () => (app.online = false));
 
-async function catalogueText() {
+// The catalogue from the stub, or (offline) the copy kept in the store at the last visit.
+async function catalogueText(fetched) {
   try {
-    const text = await api.catalogText();
-    catalogCache.put(text);
-    return text;
+    return { text: await fetched, fresh: true };
   } catch (error) {
     const cached = catalogCache.get();
-    if (cached) return cached;
+    if (cached) return { text: cached, fresh: false };
     throw error;
   }
 }
 
 export async function start() {
   try {
-    const [core, text] = await Promise.all([
-      loadCore().then((c) => (performance.mark('haoban:core-ready'), c)),
-      catalogueText().then((t) => (performance.mark('haoban:catalog-fetched'), t)),
-    ]);
+    // The catalogue download runs while the core compiles and the store loads from IndexedDB.
+    const fetched = api.catalogText().then((t) => (performance.mark('haoban:catalog-fetched'), t));
+    fetched.catch(() => {});  // handled in catalogueText, after the store is open
+    const core = await loadCore();
+    performance.mark('haoban:core-ready');
     core.setCalendar(holidays);
     app.core = markRaw(core);
+    await openStores(core);
+    performance.mark('haoban:store-open');
+    const { text, fresh } = await catalogueText(fetched);
     // lazy: item forms are compiled when first opened, not all at start.
     app.catalog = markRaw(core.catalog.load(text, { lazy: true }));
     performance.mark('haoban:catalog-loaded');
+    if (fresh) catalogCache.put(String(app.catalog.version ?? ''), text);
     app.data = markRaw(JSON.parse(text));
     if (app.session) await loadProfile();
     app.ready = true;

@@ -1,10 +1,12 @@
 // Shared by the H5 app's browser tests (app-*.test.mjs): builds app-mobile/dist when it is
 // missing or older than its sources, starts the stub serving it, opens a 360×640 phone, and
 // drives the app the way a user does (labels, buttons, links).
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { after, before } from 'node:test';
 
 import { launchPhone, repoRoot, resultsDir, startStub } from './harness.mjs';
 
@@ -56,6 +58,29 @@ export async function startApp() {
   };
 }
 
+// The set-up every app test file shares, as before/after hooks of the calling describe(): the
+// stub and a phone, the home screen, and (when a name is given) that test identity logged in.
+// Returns {app, page, url}, filled in once the before hook has run; the after hook closes the
+// phone and checks that the stub exited cleanly.
+export function loggedInApp(displayName = null) {
+  const ctx = { app: null, page: null, url: null };
+  before(async () => {
+    ctx.app = await startApp();
+    ctx.page = ctx.app.page;
+    ctx.url = ctx.app.stub.url;
+    await openHome(ctx.page, ctx.url);
+    if (displayName) await loginAs(ctx.page, displayName);
+  });
+  after(async () => {
+    const exit = await ctx.app?.close();
+    if (exit) assert.equal(exit.code, 0, `haoban serve exited with ${JSON.stringify(exit)}`);
+  });
+  return ctx;
+}
+
+// Where the app's hash routes live: at(ctx, '#/mine').
+export const at = (ctx, hash) => new URL(hash, ctx.url).href;
+
 export async function openHome(page, url) {
   await page.goto(url);
   await page.waitForSelector('#home-search', { timeout: 60000 });
@@ -73,6 +98,16 @@ export async function loginAs(page, displayName) {
   // Logged in once the app has gone back home (the login screen also has a heading).
   await page.waitForSelector('#home-search');
   await page.getByRole('button', { name: new RegExp(`退出登录|Log out`) }).waitFor();
+}
+
+// The outbox as "my applications" shows it: [{key, state}] for every entry not yet sent.
+export async function outboxEntries(page) {
+  return page.locator('.outbox-entry').evaluateAll((els) => els.map((el) => ({ key: el.dataset.key, state: el.dataset.state })));
+}
+
+// Waits until the latest draft write is in IndexedDB (the form says 草稿已保存 only then).
+export async function draftSaved(page) {
+  await page.locator('.draft-status[data-draft="saved"]').waitFor({ state: 'attached' });
 }
 
 export const fieldId = (item, fieldPath) => `f-${item}-${fieldPath}`.replace(/[^A-Za-z0-9_-]+/g, '-');
@@ -117,8 +152,7 @@ export async function waitForReceipt(page) {
   try {
     await page.getByRole('heading', { name: '提交成功' }).waitFor({ timeout: 30000 });
   } catch (error) {
-    const outbox = await page.evaluate(() => localStorage.getItem('haoban.outbox'));
-    throw new Error(`no receipt: the screen shows\n${await page.locator('main').innerText()}\noutbox: ${outbox}`);
+    throw new Error(`no receipt: the screen shows\n${await page.locator('main').innerText()}`);
   }
 }
 
