@@ -2,11 +2,14 @@
 // afterwards by scripts/precompress.mjs). The wasm core is NOT bundled: the app imports
 // /core/index.mjs at run time, served by `haoban serve` from wasm/package. In development
 // (`npx vite app-mobile`), /core and /api are proxied to a running stub (HAOBAN_STUB, default
-// http://127.0.0.1:8080), which plays the role of the alias.
+// http://127.0.0.1:8080), which plays the role of the alias. dist/sw.js, the service worker that
+// lets the app open offline, is written by scripts/service-worker-plugin.mjs.
 import { fileURLToPath } from 'node:url';
 
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+
+import { serviceWorker } from './scripts/service-worker-plugin.mjs';
 
 const stub = process.env.HAOBAN_STUB ?? 'http://127.0.0.1:8080';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -14,7 +17,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [vue()],
+  plugins: [vue(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

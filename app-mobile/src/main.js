@@ -17,4 +17,16 @@ import './app.css';
 const vueApp = createApp(App);
 for (const component of [Button, Step, Steps, Tag]) vueApp.use(component);
 vueApp.mount('#app');
-start().then(() => startOutbox());
+start().then(() => {
+  startOutbox();
+  registerServiceWorker();
+});
+
+// The service worker (dist/sw.js) caches the app shell and the wasm core, so the app opens
+// offline after this visit. Registered once the app is interactive, so that its precaching
+// (taken from the HTTP cache where it can) never competes with the first start.
+function registerServiceWorker() {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('/sw.js').catch((error) => console.warn('haoban: no offline start:', error.message));
+  navigator.serviceWorker.ready.then(() => (document.documentElement.dataset.offlineReady = 'true'));
+}

@@ -25,7 +25,13 @@ function newestSource(folder) {
 
 // The production build the stub serves (scripts/build.sh app does the same).
 export function ensureAppBuilt() {
-  const sources = Math.max(newestSource(path.join(appDir, 'src')), statSync(path.join(appDir, 'index.html')).mtimeMs);
+  const sources = Math.max(
+    newestSource(path.join(appDir, 'src')),
+    newestSource(path.join(appDir, 'sw')),
+    newestSource(path.join(appDir, 'scripts')),
+    statSync(path.join(appDir, 'index.html')).mtimeMs,
+    statSync(path.join(appDir, 'vite.config.mjs')).mtimeMs,
+  );
   if (existsSync(distIndex) && statSync(distIndex).mtimeMs >= sources) return;
   const build = spawnSync('bash', [path.join(repoRoot, 'scripts/build.sh'), 'app'], { cwd: repoRoot, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`building app-mobile failed:\n${build.stdout}\n${build.stderr}`);

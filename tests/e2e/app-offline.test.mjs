@@ -1,7 +1,8 @@
 // Submitting offline, then reconnecting: the application waits in the outbox (the core's SQLite
 // store, kept in IndexedDB) and is sent exactly once when the phone is back online — the stub
 // ends up with one submission, also after a reload that could have tempted a second send.
-// First, a draft left in localStorage by an earlier version of the app moves into the store.
+// First, a draft left in localStorage by an earlier version of the app moves into the store,
+// and after that one visit the app opens offline (service worker) with the draft.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
@@ -27,6 +28,21 @@ describe('H5 app: submit offline, send once when back online', () => {
     assert.equal(await page.inputValue(`#f-${ITEM}-education`), 'college');
     assert.match(await page.locator('main').innerText(), /已恢复上次填写的草稿/);
     assert.equal(await page.evaluate((key) => localStorage.getItem(key), legacyKey), null);
+  });
+
+  test('after one visit the app opens offline (service worker) and reaches the saved draft', async () => {
+    const { page } = ctx;
+    // The worker has precached the app shell and the wasm core.
+    await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', null, { timeout: 30000 });
+    await ctx.app.phone.context.setOffline(true);
+    const response = await page.reload();
+    assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
+    await page.locator(`#f-${ITEM}-education`).waitFor({ timeout: 60000 });
+    assert.equal(await page.inputValue(`#f-${ITEM}-education`), 'college');
+    assert.match(await page.locator('main').innerText(), /已恢复上次填写的草稿/);
+    await page.locator('.offline-banner').waitFor();
+    await shot(page, 'offline-reload-draft');
+    await ctx.app.phone.context.setOffline(false);
   });
 
   test('fill the residence permit online', async () => {
