@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 
+import { guangdongDivisions } from './scripts/divisions-plugin.mjs';
 import { serviceWorker } from './scripts/service-worker-plugin.mjs';
 
 const stub = process.env.HAOBAN_STUB ?? 'http://127.0.0.1:8080';
@@ -17,7 +18,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [vue(), serviceWorker()],
+  plugins: [vue(), guangdongDivisions(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -2,7 +2,7 @@
 // e-licence of his marriage certificate, a 容缺后补 material, so the core accepts the
 // application without it, with a date to supply it by; the stub agrees (status
 // accepted_pending_materials). From "my applications" he supplies it before that date and the
-// stub records it and accepts the case.
+// stub records it and accepts the case. The place of birth is chosen in the 省/市/区 picker.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
@@ -32,7 +32,17 @@ describe('H5 app: 容缺 — submit without the marriage certificate, supply it 
     await fill(page, ITEM, 'childSex', '男');
     await fill(page, ITEM, 'childBirthDate', tenDaysAgo());
     await fill(page, ITEM, 'birthCertNo', 'R440012345');
-    await fill(page, ITEM, 'birthPlace', '440105');
+    // The place of birth is picked 省 → 市 → 区 (Guangdong, from the core's GB/T 2260 table).
+    await page.locator(`#f-${ITEM}-birthPlace`).click();
+    const sheet = page.locator('.van-cascader').filter({ visible: true });
+    await sheet.getByRole('menuitemradio', { name: '广东省' }).click();
+    await sheet.getByRole('menuitemradio', { name: '广州市' }).click();
+    await sheet.getByRole('menuitemradio', { name: '海珠区' }).waitFor();
+    await shot(page, 'division-picker');
+    await sheet.getByRole('menuitemradio', { name: '海珠区' }).click();
+    await sheet.waitFor({ state: 'hidden' });
+    assert.equal(await page.locator(`#f-${ITEM}-birthPlace`).innerText(), '广东省 / 广州市 / 海珠区');
+    assert.equal(await page.locator(`#f-${ITEM}-birthPlace`).getAttribute('data-code'), '440105');
     await next(page);
     await fill(page, ITEM, 'fatherName', '王强');
     await fill(page, ITEM, 'fatherIdNumber', '440103198503091112');

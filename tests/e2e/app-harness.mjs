@@ -123,7 +123,9 @@ export async function fill(page, item, fieldPath, value) {
   const container = page.locator(`.field[data-path="${fieldPath}"]`);
   const control = page.locator(`#${fieldId(item, fieldPath)}`);
   const tag = await control.evaluate((el) => el.tagName.toLowerCase());
-  if (tag === 'select') {
+  if (tag === 'button' && (await control.getAttribute('class'))?.includes('division-trigger')) {
+    await pickDivision(page, control, value);
+  } else if (tag === 'select') {
     await control.selectOption(value);
   } else if (tag === 'legend') {
     await container.getByLabel(value, { exact: true }).check();
@@ -136,6 +138,22 @@ export async function fill(page, item, fieldPath, value) {
     await control.fill('');
     await control.pressSequentially(value);
   }
+}
+
+// A division: opens the 省/市/区 picker and taps province, city and district (a city with no
+// districts, such as 东莞, is the last tap); outside Guangdong, switches to typing the code.
+async function pickDivision(page, control, code) {
+  const levels = [...new Set([`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code])];
+  await control.click();
+  const sheet = page.locator('.van-popup .van-cascader').filter({ visible: true });
+  await sheet.waitFor();
+  for (const level of levels) {
+    const option = sheet.locator(`.van-cascader__option:has([data-code="${level}"])`);
+    if ((await option.count()) === 0) break;
+    await option.click();
+  }
+  await sheet.waitFor({ state: 'hidden' });
+  if ((await control.getAttribute('data-code')) !== code) throw new Error(`the division picker did not choose ${code}`);
 }
 
 export async function messageUnder(page, item, fieldPath) {
