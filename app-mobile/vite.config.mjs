@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 
+import { corePreloads } from './scripts/core-preload-plugin.mjs';
 import { guangdongDivisions } from './scripts/divisions-plugin.mjs';
 import { serviceWorker } from './scripts/service-worker-plugin.mjs';
 
@@ -18,7 +19,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [vue(), guangdongDivisions(), serviceWorker()],
+  plugins: [vue(), guangdongDivisions(), corePreloads(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -8,7 +8,8 @@ import { loadCore } from './core.js';
 import { catalogCache, openStores } from './persist.js';
 
 export const app = reactive({
-  ready: false,
+  ready: false,  // core and catalogue loaded: home, search, guide and login work
+  storeReady: false,  // the SQLite store is open: drafts, the outbox, receipts
   failed: null,
   core: null,  // the @haoban/core API (markRaw: never proxied)
   catalog: null,  // the core's loaded catalogue
@@ -23,10 +24,11 @@ window.addEventListener('online', () => (app.online = true));
 window.addEventListener('offline', () => (app.online = false));
 
 // The catalogue from the stub, or (offline) the copy kept in the store at the last visit.
-async function catalogueText(fetched) {
+async function catalogueText(fetched, storeOpening) {
   try {
     return { text: await fetched, fresh: true };
   } catch (error) {
+    await storeOpening;
     const cached = catalogCache.get();
     if (cached) return { text: cached, fresh: false };
     throw error;
@@ -42,18 +44,22 @@ export async function start() {
     performance.mark('haoban:core-ready');
     core.setCalendar(holidays);
     app.core = markRaw(core);
-    await openStores(core);
-    performance.mark('haoban:store-open');
-    const { text, fresh } = await catalogueText(fetched);
+    // The store loads from IndexedDB while the catalogue is loaded: the home screen does not
+    // wait for it, only the screens that keep or read drafts, the outbox and receipts do.
+    const storeOpening = openStores(core).then(() => performance.mark('haoban:store-open'));
+    storeOpening.catch(() => {});
+    const { text, fresh } = await catalogueText(fetched, storeOpening);
     // lazy: item forms are compiled when first opened, not all at start.
     app.catalog = markRaw(core.catalog.load(text, { lazy: true }));
     performance.mark('haoban:catalog-loaded');
-    if (fresh) catalogCache.put(String(app.catalog.version ?? ''), text);
     app.data = markRaw(JSON.parse(text));
     if (app.session) await loadProfile();
     app.ready = true;
     // For bench/h5: the moment the home screen is usable (core compiled, catalogue loaded).
     requestAnimationFrame(() => performance.mark('haoban:interactive'));
+    await storeOpening;
+    app.storeReady = true;
+    if (fresh) catalogCache.put(String(app.catalog.version ?? ''), text);
   } catch (error) {
     console.error('haoban: start failed', error);
     app.failed = error.message ?? String(error);
