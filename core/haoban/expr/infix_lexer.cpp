@@ -1,5 +1,6 @@
 #include "haoban/expr/infix_lexer.h"
 
+#include <cmath>
 #include <cstdlib>
 
 #include "haoban/text/utf8.h"
@@ -98,6 +99,9 @@ class Lexer {
     t.text = std::string(s_.substr(start, pos_ - start));
     if (t.text.size() > 64) error(t, "the number is too long");
     t.number = std::strtod(t.text.c_str(), nullptr);
+    // JSON has no infinity: a literal that overflows a double could not print as JsonLogic
+    // (it would print as null) nor mean anything a catalogue author intended.
+    if (!std::isfinite(t.number)) error(t, "the number is too large");
   }
 
   unsigned hex4(const Token& t) {
