@@ -44,6 +44,24 @@ TEST(Draft, SameRevisionKeepsEverything) {
   EXPECT_EQ(second->answers(), first->answers());
 }
 
+TEST(Draft, APrefilledAnswerTheApplicantClearedStaysClearedWhenReopened) {
+  // Found by the form-session fuzzer: the draft left the cleared field out, so reopening it
+  // with the same profile filled the field again.
+  const json profile = testing::sample_profile("li-ming-migrant");
+  auto first = open("gz-residence-permit", profile);
+  ASSERT_FALSE(first->state("residenceStreetAddress")->value.is_null());
+  ASSERT_TRUE(first->set("residenceStreetAddress", nullptr).ok);
+  const json draft = first->draft();
+  EXPECT_TRUE(draft["answers"].contains("residenceStreetAddress"));
+
+  auto second = open("gz-residence-permit", profile, draft);
+  ASSERT_NE(second, nullptr);
+  EXPECT_TRUE(second->state("residenceStreetAddress")->value.is_null());
+  EXPECT_EQ(second->answers(), first->answers());
+  // A locked (editable: false) prefilled value is still the profile's, whatever the draft says.
+  EXPECT_EQ(second->state("applicantName")->value, "李明");
+}
+
 TEST(Draft, OlderRevisionKeepsWhatFitsAndReportsTheRest) {
   json rows = json::array();
   for (int i = 0; i < 12; ++i)

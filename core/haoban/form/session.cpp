@@ -602,6 +602,10 @@ struct FormSession::Impl {
       }
       if (t.locked) continue;  // an authoritative prefilled value wins over the draft
       if (!f.is_group()) {
+        if (value.is_null()) {  // cleared on purpose (see draft())
+          t.cell.raw = nullptr;
+          continue;
+        }
         json v = normalize_value(f, value);
         if (!same) {
           if (f.type == FieldType::multiselect && v.is_array()) {
@@ -881,6 +885,10 @@ json FormSession::draft() const {
     if (f.computed) continue;
     if (!f.is_group()) {
       if (!t.cell.raw.is_null()) answers[f.id] = t.cell.raw;
+      // A field filled from the profile that the applicant cleared is saved as null, so
+      // that reopening the draft does not fill it again behind their back.
+      else if (f.prefill && !t.locked)
+        answers[f.id] = nullptr;
       continue;
     }
     json rows = json::array();
