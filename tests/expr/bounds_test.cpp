@@ -108,6 +108,28 @@ TEST(Bounds, ArraysTheEngineBuildsAreBounded) {
             (json{{"error", et::kArrayTooLong}}));
 }
 
+TEST(Bounds, WhatOneEvaluationBuildsIsBoundedInTotalNotOnlyPerValue) {
+  // Found by the JsonLogic fuzzer: a map inside a map over 3,000 items makes 9,000,000 values,
+  // within the step bound and with every array under max_array_elements, all held at once.
+  // (Inside a map, "var" is the item; {"val": [[-2], name]} climbs back to the data.)
+  json items = json::array();
+  for (int i = 0; i < 3000; ++i) items.push_back(i);
+  const json data = {{"a", items}, {"s", std::string(10000, 'x')}};
+  const json outer_a = {{"val", json::array({json::array({-2}), "a"})}};
+  const json outer_s = {{"val", json::array({json::array({-2}), "s"})}};
+  const json map_in_map = {
+      {"map", json::array({{{"var", "a"}}, {{"map", json::array({outer_a, 1})}}})}};
+  EXPECT_EQ(run_logic(map_in_map, data), (json{{"error", et::kArrayTooLong}}));
+  // The same with strings: 3,000 strings of 10 KB, each under max_string_bytes.
+  const json cat_in_map = {
+      {"map", json::array({{{"var", "a"}}, {{"cat", json::array({outer_s, "y"})}}})}};
+  EXPECT_EQ(run_logic(cat_in_map, data), (json{{"error", et::kStringTooLong}}));
+  // Well inside the totals, the same rules work.
+  const json few = {{"a", json::array({1, 2, 3})}, {"s", "x"}};
+  EXPECT_EQ(run_logic(map_in_map, few), json::parse("[[1,1,1],[1,1,1],[1,1,1]]"));
+  EXPECT_EQ(run_logic(cat_in_map, few), json::parse(R"(["xy","xy","xy"])"));
+}
+
 TEST(Bounds, CatastrophicBacktrackingPatternRunsInLinearTime) {
   const json data = {{"s", std::string(30000, 'a') + "!"}};
   const auto start = std::chrono::steady_clock::now();

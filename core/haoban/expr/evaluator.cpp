@@ -13,6 +13,7 @@ void Evaluator::begin(const json& data, const EvalEnv& env) {
   env_ = env;
   max_steps_ = env.max_steps ? env.max_steps : program_->limits.max_steps;
   steps_ = 0;
+  built_elements_ = 0;
   arena_.clear();
   frames_.clear();
   args_.clear();
@@ -24,10 +25,16 @@ Value Evaluator::run(const json& data, const EvalEnv& env) {
   return eval(program_->root);
 }
 
-void Evaluator::check_array_size(size_t n) const {
+void Evaluator::check_array_size(size_t n) {
   if (n > program_->limits.max_array_elements) {
     fail_limit(error_type::kArrayTooLong,
                "array longer than " + std::to_string(program_->limits.max_array_elements));
+  }
+  built_elements_ += n;
+  if (built_elements_ > program_->limits.max_total_array_elements) {
+    fail_limit(error_type::kArrayTooLong,
+               "the arrays built by one evaluation exceed " +
+                   std::to_string(program_->limits.max_total_array_elements) + " elements");
   }
 }
 

@@ -57,12 +57,14 @@ class Evaluator {
 
   Value frame_value(const Frame& f);
   Value make_array(std::vector<Value>& items);
-  void check_array_size(size_t n) const;
+  // Counts n toward the evaluation's total too (Limits::max_total_array_elements).
+  void check_array_size(size_t n);
 
   const Program* program_;
   EvalEnv env_;
   uint64_t max_steps_ = 0;
   uint64_t steps_ = 0;
+  size_t built_elements_ = 0;
   Arena arena_;
   std::vector<Frame> frames_;
   std::vector<Value> args_;

@@ -73,6 +73,11 @@ Value keep_string(CallContext& ctx, std::string s) {
     fail_limit(error_type::kStringTooLong,
                "string longer than " + std::to_string(ctx.limits.max_string_bytes) + " bytes");
   }
+  if (ctx.arena.string_bytes() + s.size() > ctx.limits.max_total_string_bytes) {
+    fail_limit(error_type::kStringTooLong, "the strings built by one evaluation exceed " +
+                                               std::to_string(ctx.limits.max_total_string_bytes) +
+                                               " bytes");
+  }
   return Value::of(ctx.arena.keep(std::move(s)));
 }
 

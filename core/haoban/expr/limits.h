@@ -19,6 +19,11 @@ struct Limits {
   size_t max_string_bytes = 1 << 20;
   // Elements of an array the engine builds (map, filter, merge …).
   size_t max_array_elements = 1'000'000;
+  // Elements of all the arrays one evaluation builds, summed, and bytes of all the strings it
+  // builds, summed: a map inside a map (or a cat inside a map) stays within max_steps but
+  // could otherwise hold about max_steps values at once (found by the JsonLogic fuzzer).
+  size_t max_total_array_elements = 2'000'000;
+  size_t max_total_string_bytes = 16 << 20;
   // Bytes of a regular-expression pattern.
   size_t max_regex_bytes = 1024;
   // Bytes of rule source text (JSON or infix).

@@ -70,19 +70,26 @@ static_assert(sizeof(Value) == 16, "Value is meant to stay two words");
 // Storage for values built during one evaluation. Cleared (capacity kept) between runs.
 class Arena {
  public:
-  std::string_view keep(std::string s) { return strings_.emplace_back(std::move(s)); }
+  std::string_view keep(std::string s) {
+    string_bytes_ += s.size();
+    return strings_.emplace_back(std::move(s));
+  }
+  // Bytes of the strings kept since clear(): bounded per evaluation (Limits).
+  size_t string_bytes() const { return string_bytes_; }
   std::vector<Value>& new_array() { return arrays_.emplace_back(); }
   const json& keep(json j) { return jsons_.emplace_back(std::move(j)); }
   void clear() {
     strings_.clear();
     arrays_.clear();
     jsons_.clear();
+    string_bytes_ = 0;
   }
 
  private:
   std::deque<std::string> strings_;
   std::deque<std::vector<Value>> arrays_;
   std::deque<json> jsons_;
+  size_t string_bytes_ = 0;
 };
 
 // JsonLogic truthiness: null, false, 0, NaN, "" and [] are false; everything else (even {}) true.
