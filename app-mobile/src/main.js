@@ -2,14 +2,12 @@
 // imported on its own so the bundle stays small; form controls are native <input>/<select>,
 // which screen readers and IMEs handle best and the core's per-keystroke messages attach to.
 import { createApp } from 'vue';
-import { Button, Cascader, Popup, Step, Steps, Tag } from 'vant';
+import { Button, Step, Steps, Tag } from 'vant';
 import 'vant/es/style/base.css';
 import 'vant/es/button/style/index.mjs';
 import 'vant/es/steps/style/index.mjs';
 import 'vant/es/step/style/index.mjs';
 import 'vant/es/tag/style/index.mjs';
-import 'vant/es/popup/style/index.mjs';
-import 'vant/es/cascader/style/index.mjs';
 
 import App from './App.vue';
 import { startOutbox } from './outbox.js';
@@ -17,7 +15,7 @@ import { start } from './store.js';
 import './app.css';
 
 const vueApp = createApp(App);
-for (const component of [Button, Cascader, Popup, Step, Steps, Tag]) vueApp.use(component);
+for (const component of [Button, Step, Steps, Tag]) vueApp.use(component);
 vueApp.mount('#app');
 start().then(() => {
   startOutbox();

@@ -2,7 +2,7 @@
 // CPU throttling (CDP Emulation.setCPUThrottlingRate), median of 5 runs. Each run is a fresh
 // profile (cold: empty HTTP cache, no service worker): the first visit; then what the service
 // worker fetches to precache after it; then a second visit in the same profile.
-//   node bench/h5/run.mjs [--runs 5] [--rate 4]
+//   node bench/h5/run.mjs [--runs 5] [--rate 4] [--app-dir DIR]
 // Needs the stub (HAOBAN_BIN, default build/native-release/server-stub/haoban), the wasm
 // package in wasm/package/dist and the app build in app-mobile/dist (scripts/build.sh).
 // "Interactive" is the app's own performance mark 'haoban:interactive': the frame after the
@@ -21,6 +21,9 @@ const arg = (name, fallback) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const RUNS = arg('runs', 5);
+// --app-dir DIR: another build of the app (e.g. an earlier commit's, for a before/after run).
+const appDirArg = process.argv.indexOf('--app-dir');
+const APP_DIR = appDirArg > 0 ? path.resolve(process.argv[appDirArg + 1]) : path.join(repoRoot, 'app-mobile/dist');
 const RATE = arg('rate', 4);
 
 const median = (values) => {
@@ -83,7 +86,10 @@ async function once(chromium, url) {
     for (const [id, size] of bytes) perFile[new URL(urls.get(id) ?? 'about:blank').pathname] = size;
     const total = [...bytes.values()].reduce((a, b) => a + b, 0);
     // After the first visit: the worker installs and precaches (the app registers it once interactive).
-    await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', null, { timeout: 120000 });
+    // (An app without a service worker: nothing to wait for, and the second visit downloads all again.)
+    if (await page.evaluate(() => fetch('/sw.js').then((r) => r.ok))) {
+      await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', null, { timeout: 120000 });
+    }
     const precache = (await Promise.all(workerFetches.splice(0))).reduce((a, b) => a + b, 0);
     // The second visit, served by the worker (page and core network first, hashed assets from its cache).
     bytes = new Map();
@@ -98,10 +104,10 @@ async function once(chromium, url) {
   }
 }
 
-ensureAppBuilt();
+if (appDirArg < 0) ensureAppBuilt();
 const { chromium } = await import('playwright-core');
 const coreDir = process.env.HAOBAN_E2E_CORE_DIR ? ['--core-dir', process.env.HAOBAN_E2E_CORE_DIR] : [];
-const stub = await startStub({ extraArgs: ['--app-dir', path.join(repoRoot, 'app-mobile/dist'), ...coreDir] });
+const stub = await startStub({ extraArgs: ['--app-dir', APP_DIR, ...coreDir] });
 try {
   const runs = [];
   for (let i = 0; i < RUNS; i += 1) {
