@@ -49,7 +49,10 @@ Compiled compile_infix(std::string_view source, const CompileOptions& options) {
   return out;
 }
 
-Outcome evaluate(const Program& program, const json& data, const EvalEnv& env) {
+namespace {
+
+template <typename Data>
+Outcome evaluate_on(const Program& program, const Data& data, const EvalEnv& env) {
   Outcome out;
   try {
     // One evaluator per thread, reused, so that its stacks and arena keep their capacity and
@@ -65,6 +68,16 @@ Outcome evaluate(const Program& program, const json& data, const EvalEnv& env) {
     out.error = Error{error_type::kArrayTooLong, "out of memory while evaluating", {}, nullptr};
   }
   return out;
+}
+
+}  // namespace
+
+Outcome evaluate(const Program& program, const json& data, const EvalEnv& env) {
+  return evaluate_on(program, data, env);
+}
+
+Outcome evaluate(const Program& program, const Document& data, const EvalEnv& env) {
+  return evaluate_on(program, data, env);
 }
 
 std::optional<json> parse_bounded_json(std::string_view text, int max_depth, size_t max_bytes,

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "haoban/expr/document.h"
 #include "haoban/expr/error.h"
 #include "haoban/expr/functions.h"
 #include "haoban/expr/ir.h"
@@ -45,6 +46,8 @@ struct Outcome {
 };
 
 Outcome evaluate(const Program& program, const json& data, const EvalEnv& env = {});
+// The same on data indexed once (document.h): for many rules over one applicant or draft.
+Outcome evaluate(const Program& program, const Document& data, const EvalEnv& env = {});
 
 // JSON parsing with bounds on size and nesting (nlohmann's parser is iterative, but what is
 // built from the document later may not be): errors are "Bad JSON" or "Nesting Too Deep".

@@ -5,11 +5,12 @@
 
 #include <string>
 
+#include "haoban/expr/document.h"
 #include "haoban/expr/error.h"
 
 namespace haoban::expr {
 
-void Evaluator::begin(const json& data, const EvalEnv& env) {
+void Evaluator::begin_with(const Value& root, const EvalEnv& env) {
   env_ = env;
   max_steps_ = env.max_steps ? env.max_steps : program_->limits.max_steps;
   steps_ = 0;
@@ -17,10 +18,25 @@ void Evaluator::begin(const json& data, const EvalEnv& env) {
   arena_.clear();
   frames_.clear();
   args_.clear();
-  frames_.push_back(Frame{Value::view(data)});
+  frames_.push_back(Frame{root});
+}
+
+void Evaluator::begin(const json& data, const EvalEnv& env) {
+  doc_ = nullptr;
+  begin_with(Value::view(data), env);
+}
+
+void Evaluator::begin(const Document& data, const EvalEnv& env) {
+  doc_ = &data;
+  begin_with(data.root(), env);
 }
 
 Value Evaluator::run(const json& data, const EvalEnv& env) {
+  begin(data, env);
+  return eval(program_->root);
+}
+
+Value Evaluator::run(const Document& data, const EvalEnv& env) {
   begin(data, env);
   return eval(program_->root);
 }
@@ -50,10 +66,18 @@ Value Evaluator::frame_value(const Frame& f) {
   return Value::view(arena_.keep(std::move(obj)));
 }
 
-namespace {
-
-bool step_into(const Value& v, const PathStep& step, Value& out) {
+bool Evaluator::step_into(const Value& v, const PathStep& step, Value& out) const {
   if (v.kind == Kind::Object) {
+    if (doc_) {
+      switch (doc_->find(v, step, out)) {
+        case Document::Lookup::Found:
+          return true;
+        case Document::Lookup::Absent:
+          return false;
+        case Document::Lookup::NotIndexed:
+          break;
+      }
+    }
     auto it = v.ref->find(step.key);
     if (it == v.ref->end()) return false;
     out = Value::view(*it);
@@ -66,8 +90,6 @@ bool step_into(const Value& v, const PathStep& step, Value& out) {
   }
   return false;
 }
-
-}  // namespace
 
 bool Evaluator::resolve_steps(const Frame& frame, bool meta, const PathStep* steps, size_t count,
                               Value& out) const {

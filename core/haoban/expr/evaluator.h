@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "haoban/expr/document.h"
 #include "haoban/expr/functions.h"
 #include "haoban/expr/ir.h"
 #include "haoban/expr/value.h"
@@ -20,9 +21,13 @@ class Evaluator {
   // Evaluates the program's root. The result views into data, the program's constants or
   // this evaluator's arena: it is valid until the next call. Throws EvalFailure.
   Value run(const json& data, const EvalEnv& env);
+  // The same on a Document (data indexed once for many evaluations: faster lookups). The
+  // result may view into the document, which must outlive it.
+  Value run(const Document& data, const EvalEnv& env);
 
   // For explain: set up a run, then evaluate individual nodes.
   void begin(const json& data, const EvalEnv& env);
+  void begin(const Document& data, const EvalEnv& env);
   Value eval(uint32_t node);
 
   uint64_t steps() const { return steps_; }
@@ -39,6 +44,8 @@ class Evaluator {
     Value accumulator;  // for reduce frames, value holds "current"
   };
 
+  void begin_with(const Value& root, const EvalEnv& env);
+  bool step_into(const Value& v, const PathStep& step, Value& out) const;
   Value lookup_dynamic(const Node& n, const Value& spec, bool var_style, bool* found);
   bool resolve_steps(const Frame& frame, bool meta, const PathStep* steps, size_t count,
                      Value& out) const;
@@ -61,6 +68,7 @@ class Evaluator {
   void check_array_size(size_t n);
 
   const Program* program_;
+  const Document* doc_ = nullptr;  // set by run/begin on a Document
   EvalEnv env_;
   uint64_t max_steps_ = 0;
   uint64_t steps_ = 0;

@@ -17,6 +17,7 @@ PathStep make_step(std::string key) {
     }
     if (digits) step.index = n;
   }
+  step.hash = key_hash(key);
   step.key = std::move(key);
   return step;
 }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "haoban/expr/error.h"
@@ -78,7 +79,19 @@ struct Node {
 struct PathStep {
   std::string key;
   int64_t index = -1;  // key as an array index when it is a canonical non-negative integer
+  uint64_t hash = 0;   // key_hash(key), set by make_step: Document lookups compare it first
 };
+
+// FNV-1a over the key's bytes: computed once per path step at compile time and once per key
+// when a Document is built, so a lookup compares integers before it compares a string.
+inline uint64_t key_hash(std::string_view key) {
+  uint64_t h = 14695981039346656037ull;
+  for (const char c : key) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
 
 struct Path {
   std::vector<PathStep> steps;  // empty: the whole current value

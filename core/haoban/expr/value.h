@@ -67,7 +67,9 @@ struct Value {
 };
 static_assert(sizeof(Value) == 16, "Value is meant to stay two words");
 
-// Storage for values built during one evaluation. Cleared (capacity kept) between runs.
+// Storage for values built during one evaluation. Cleared between runs; the arrays are kept
+// (emptied, capacity kept) and handed out again, so a rule with map/filter does not allocate
+// on every run once warmed up. What one run left very large is released (see clear()).
 class Arena {
  public:
   std::string_view keep(std::string s) {
@@ -76,18 +78,35 @@ class Arena {
   }
   // Bytes of the strings kept since clear(): bounded per evaluation (Limits).
   size_t string_bytes() const { return string_bytes_; }
-  std::vector<Value>& new_array() { return arrays_.emplace_back(); }
+  std::vector<Value>& new_array() {
+    if (arrays_used_ < arrays_.size()) {
+      std::vector<Value>& reused = arrays_[arrays_used_++];
+      reused.clear();
+      return reused;
+    }
+    ++arrays_used_;
+    return arrays_.emplace_back();
+  }
   const json& keep(json j) { return jsons_.emplace_back(std::move(j)); }
   void clear() {
-    strings_.clear();
-    arrays_.clear();
-    jsons_.clear();
+    if (!strings_.empty()) strings_.clear();
+    if (!jsons_.empty()) jsons_.clear();
+    // Keep a bounded pool: at most kPooledArrays arrays of at most kPooledCapacity elements
+    // each, so one huge evaluation does not pin its memory in a long-lived evaluator.
+    for (size_t i = 0; i < arrays_used_ && i < arrays_.size(); ++i) {
+      if (arrays_[i].capacity() > kPooledCapacity) std::vector<Value>().swap(arrays_[i]);
+    }
+    if (arrays_.size() > kPooledArrays) arrays_.resize(kPooledArrays);
+    arrays_used_ = 0;
     string_bytes_ = 0;
   }
 
  private:
+  static constexpr size_t kPooledArrays = 64;
+  static constexpr size_t kPooledCapacity = 1024;  // at most 1 MiB kept in all
   std::deque<std::string> strings_;
   std::deque<std::vector<Value>> arrays_;
+  size_t arrays_used_ = 0;
   std::deque<json> jsons_;
   size_t string_bytes_ = 0;
 };
