@@ -2,6 +2,11 @@
 // per-day sequence numbers, 容缺 materials, one rating per case with its follow-up.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <random>
+#include <thread>
+#include <vector>
+
 #include "haoban/store/database.h"
 #include "haoban/store/office_store.h"
 
@@ -100,6 +105,93 @@ TEST_F(OfficeStoreTest, ALevelOutsideOneToFiveIsRefusedByTheSchema) {
   EXPECT_EQ(store_->put_rating({number, "alice", 6, "{}", "2026-11-27"}, std::nullopt, &error),
             RateOutcome::failed);
   EXPECT_FALSE(store_->find_rating(number, "alice"));
+}
+
+// Group commit, made deterministic: while the test holds the connection, the first caller
+// takes itself as a group and blocks on it; seven more queue. Released, they are written as
+// ONE second group — a duplicate key in it yields one record, and a submission whose insert
+// fails (its receipt number is taken) fails alone while the others commit.
+TEST_F(OfficeStoreTest, CallersThatQueueDuringACommitAreWrittenAsOneGroup) {
+  std::vector<CreateOutcome> outcomes(8);
+  std::vector<NewSubmission> submissions;
+  for (int i = 0; i < 8; ++i) submissions.push_back(submission("alice", "k" + std::to_string(i)));
+  submissions[3].idempotency_key = "k2";  // a concurrent duplicate of caller 2
+  const auto numbered = [](int64_t n) { return "R" + std::to_string(n); };
+  const auto taken = [](int64_t) { return std::string("R1"); };  // caller 0's number
+  std::vector<std::thread> callers;
+  {
+    std::unique_lock connection(database_->connection_mutex());
+    callers.emplace_back(
+        [&] { outcomes[0] = store_->create_submission(submissions[0], numbered); });
+    while (!store_->group_commit_stats().writing) std::this_thread::yield();
+    for (int i = 1; i < 8; ++i) {
+      callers.emplace_back([&, i] {
+        outcomes[i] = i == 5 ? store_->create_submission(submissions[i], taken)
+                             : store_->create_submission(submissions[i], numbered);
+      });
+    }
+    while (store_->group_commit_stats().waiting < 7) std::this_thread::yield();
+  }
+  for (auto& caller : callers) caller.join();
+  const auto stats = store_->group_commit_stats();
+  EXPECT_EQ(stats.groups, 2u);
+  EXPECT_EQ(stats.submissions, 8u);
+  for (int i = 0; i < 8; ++i) {
+    if (i == 5) continue;
+    ASSERT_TRUE(outcomes[i].ok) << i << ": " << outcomes[i].error;
+    EXPECT_EQ(
+        store_->find_submission_by_key("alice", submissions[i].idempotency_key)->receipt_number,
+        outcomes[i].record.receipt_number);
+  }
+  EXPECT_FALSE(outcomes[5].ok);
+  EXPECT_NE(outcomes[5].error.find("insert submission"), std::string::npos) << outcomes[5].error;
+  EXPECT_FALSE(store_->find_submission_by_key("alice", "k5"));
+  EXPECT_NE(outcomes[2].created, outcomes[3].created);  // one created it, one got it back
+  EXPECT_EQ(outcomes[2].record.receipt_number, outcomes[3].record.receipt_number);
+  EXPECT_EQ(store_->list_submissions("alice").size(), 6u);  // 8 callers, 1 duplicate, 1 failed
+}
+
+// On a file the store reads through its own second connection (WAL): every acknowledged
+// submission is visible there at once, and concurrent duplicates still make one record.
+TEST(OfficeStoreOnFile, ConcurrentSubmissionsAreReadBackThroughTheReader) {
+  std::random_device random;
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("haoban-office-store-" + std::to_string(random()) + std::to_string(random()));
+  std::filesystem::create_directories(dir);
+  {
+    std::string error;
+    auto database = Database::open((dir / "office.sqlite").string(), &error);
+    ASSERT_TRUE(database) << error;
+    // synchronous=NORMAL: this checks visibility and idempotency, not the disk's speed.
+    OfficeStore store(*database, OfficeStore::Durability::normal);
+    std::vector<std::thread> callers;
+    std::vector<int> created(4, 0);
+    for (int t = 0; t < 4; ++t) {
+      callers.emplace_back([&, t] {
+        for (int i = 0; i < 25; ++i) {
+          // Callers 0/1 and 2/3 send the same 25 keys at once: 50 records in all.
+          const std::string key = "k" + std::to_string(t / 2) + "-" + std::to_string(i);
+          const NewSubmission s{"bob",        key,          "item", "accepted",
+                                "2026-11-27", "2026-12-04", "{}",   {{"m1", "2026-12-04", {}, {}}}};
+          const auto outcome =
+              store.create_submission(s, [](int64_t n) { return "F" + std::to_string(n); });
+          ASSERT_TRUE(outcome.ok) << outcome.error;
+          created[t] += outcome.created ? 1 : 0;
+          const auto read = store.find_submission_by_key("bob", key);
+          ASSERT_TRUE(read);
+          EXPECT_EQ(read->receipt_number, outcome.record.receipt_number);
+          EXPECT_EQ(store.deferred_materials(read->receipt_number).size(), 1u);
+        }
+      });
+    }
+    for (auto& caller : callers) caller.join();
+    EXPECT_EQ(created[0] + created[1], 25);
+    EXPECT_EQ(created[2] + created[3], 25);
+    EXPECT_EQ(store.list_submissions("bob").size(), 50u);
+    EXPECT_EQ(store.group_commit_stats().submissions, 100u);
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
 }
 
 }  // namespace

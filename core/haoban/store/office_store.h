@@ -1,13 +1,25 @@
 // The back office's records, kept by the stub (server-stub) in the same SQLite file as the
 // drafts: accepted submissions and their receipts (受理编号), 容缺 materials owed, 好差评
-// ratings, and the follow-ups that bad ratings open. Every write is one transaction through
-// prepared statements; every read of a row says whose it is, so the caller can refuse others.
+// ratings, and the follow-ups that bad ratings open. Every statement is prepared once, when the
+// store is made; every read of a row says whose it is, so the caller can refuse others.
 // Dates are ISO "YYYY-MM-DD" strings, compared as text (which orders them correctly).
+//
+// Submissions are group-committed: callers that arrive while a commit is under way queue up,
+// and the next of them to get the writer writes the whole queue in ONE transaction (each
+// submission in its own savepoint, so one that fails does not fail the others) and one fsync.
+// Every caller returns only after the transaction holding its submission has committed.
+// Reads go through a second connection to the same file (WAL), so they do not wait for a
+// commit's fsync; an in-memory database has one connection for both.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -80,6 +92,9 @@ class OfficeStore {
   static constexpr size_t kMaxPackageBytes = 4 * 1024 * 1024;
   static constexpr size_t kMaxTextBytes = 256;
   static constexpr size_t kMaxListed = 500;
+  // At most this many submissions in one group commit (bounds the transaction and the time
+  // the writer is held; the rest wait for the next one).
+  static constexpr size_t kMaxGroup = 256;
 
   // How a commit reaches the disk (PRAGMA synchronous on the shared connection). In WAL mode
   // `full` fsyncs the WAL at every COMMIT, so a receipt the stub has answered with survives a
@@ -88,12 +103,26 @@ class OfficeStore {
   // in the OS cache) but may lose the last commits on power loss; for measurements only.
   enum class Durability { full, normal };
   explicit OfficeStore(Database& database, Durability durability = Durability::full);
+  ~OfficeStore();
+  OfficeStore(const OfficeStore&) = delete;
+  OfficeStore& operator=(const OfficeStore&) = delete;
 
-  // Inserts the submission, or — when (owner, idempotency_key) exists — returns the earlier
-  // record and changes nothing. The receipt number is made inside the transaction from the
-  // day's next sequence number (1, 2, …) by `receipt_number_for`.
+  // Inserts the submission, or — when (owner, idempotency_key) exists, also written by a
+  // concurrent caller in the same group — returns the earlier record and changes nothing.
+  // The receipt number is made inside the transaction from the day's next sequence number
+  // (1, 2, …) by `receipt_number_for`. Thread-safe; returns once the commit is durable.
   CreateOutcome create_submission(const NewSubmission& submission,
                                   const std::function<std::string(int64_t)>& receipt_number_for);
+
+  // What group commit has done so far: groups written (one transaction each) and the
+  // submissions in them; and now, how many callers wait unclaimed and whether one is writing.
+  struct GroupCommitStats {
+    uint64_t groups = 0;
+    uint64_t submissions = 0;
+    size_t waiting = 0;
+    bool writing = false;
+  };
+  GroupCommitStats group_commit_stats();
 
   std::optional<SubmissionRecord> find_submission(const std::string& receipt_number);
   std::optional<SubmissionRecord> find_submission_by_key(const std::string& owner,
@@ -118,7 +147,21 @@ class OfficeStore {
                                                const std::string& owner);
 
  private:
+  struct Statements;
+  struct Pending;
+  void write_group(std::span<Pending* const> group) noexcept;
+  void write_one(Pending& pending);
+  // The connection and lock for reads: the reader when there is one, else the writer.
+  std::mutex& read_mutex();
+
   Database& database_;
+  std::unique_ptr<Statements> statements_;
+  // Group commit: who waits, and whether someone is writing a group now.
+  std::mutex group_mutex_;
+  std::condition_variable group_written_;
+  std::deque<Pending*> queue_;
+  bool writing_ = false;
+  uint64_t groups_ = 0, grouped_submissions_ = 0;
 };
 
 }  // namespace haoban::store
