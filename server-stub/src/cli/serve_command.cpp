@@ -27,12 +27,14 @@ constexpr const char* kUsage =
     "                    [--fixtures data/fixtures/identities.json]\n"
     "                    [--holidays data/holidays/cn-mainland.json]\n"
     "                    [--rate-burst 120] [--rate-per-second 30] [--access-log on|off]\n"
-    "                    [--synchronous full|normal]\n"
+    "                    [--synchronous full|normal] [--threads 32]\n"
     "  --port 0 picks a free port; relative paths resolve against the current directory.\n"
     "  The rate limit is per identity (a token bucket); --rate-burst 0 turns it off\n"
     "  (load tests). The access log goes to stderr, one line per request.\n"
     "  --synchronous normal skips the fsync at each commit (measurements only: a power\n"
-    "  loss could then lose acknowledged submissions).\n";
+    "  loss could then lose acknowledged submissions).\n"
+    "  --threads is the number of connections served at once (a kept-alive connection holds\n"
+    "  one); more wait until one is free.\n";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "haoban serve: %s\n%s", message.c_str(), kUsage);
@@ -54,11 +56,11 @@ int run_serve(const std::vector<std::string>& args) {
   std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not kill the stub
 
   std::string error;
-  const auto options =
-      parse_options(args,
-                    {"host", "port", "app-dir", "core-dir", "data-dir", "catalog", "fixtures",
-                     "holidays", "rate-burst", "rate-per-second", "access-log", "synchronous"},
-                    &error);
+  const auto options = parse_options(
+      args,
+      {"host", "port", "app-dir", "core-dir", "data-dir", "catalog", "fixtures", "holidays",
+       "rate-burst", "rate-per-second", "access-log", "synchronous", "threads"},
+      &error);
   if (!options) return usage_error(error);
   if (!options->positional.empty()) {
     return usage_error("unexpected argument '" + options->positional.front() + "'");
@@ -95,6 +97,15 @@ int run_serve(const std::vector<std::string>& args) {
       return usage_error(std::string("--") + flag + " must be a number >= 0, not '" + text + "'");
     }
     *target = value;
+  }
+
+  const std::string threads_text = options->get("threads", "32");
+  const auto [threads_end, threads_error] = std::from_chars(
+      threads_text.data(), threads_text.data() + threads_text.size(), config.worker_threads);
+  if (threads_text.empty() || threads_error != std::errc() ||
+      threads_end != threads_text.data() + threads_text.size() || config.worker_threads < 1 ||
+      config.worker_threads > 1024) {
+    return usage_error("--threads must be a number from 1 to 1024, not '" + threads_text + "'");
   }
 
   std::error_code fs_error;

@@ -121,6 +121,10 @@ void Server::install_routes() {
   // Slow or stalled clients must not hold a worker for long.
   http.set_read_timeout(10, 0);
   http.set_write_timeout(10, 0);
+  const std::size_t threads = config_.worker_threads > 0 ? config_.worker_threads : 1;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.set_keep_alive_max_count(config_.keep_alive_max_requests);
+  http.set_keep_alive_timeout(config_.keep_alive_timeout_seconds);
 
   http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     handle_healthz(config_.database, database_mutex_, res);

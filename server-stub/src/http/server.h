@@ -36,6 +36,15 @@ struct ServerConfig {
   std::function<time::CivilDate()> today;  // the host's date; local_today() when empty
   std::size_t max_body_bytes = 1024 * 1024;
   bool access_log = false;  // one line per request on stderr
+  // cpp-httplib serves each connection on one pool thread for as long as it is kept alive, and
+  // a connection beyond the pool waits, unserved, until a thread is free. So the pool is sized
+  // for the keep-alive clients expected at once (the benchmark's 16, a few browsers' 6 each)
+  // with room to spare; an idle thread costs a stack of virtual memory and little else.
+  std::size_t worker_threads = 32;
+  // Requests per keep-alive connection before the stub closes it (httplib's default, 5, makes
+  // a busy client reconnect every 5 requests), and seconds an idle one is kept.
+  std::size_t keep_alive_max_requests = 1000;
+  int keep_alive_timeout_seconds = 5;
   // fsync at every commit (the default) or only at checkpoints (bench only; office_store.h).
   bool sync_every_commit = true;
 

@@ -15,8 +15,13 @@ std::string_view status_zh(const std::string& status) {
 }  // namespace
 
 nlohmann::json receipt_json(BackOffice& office, const store::SubmissionRecord& record) {
+  return receipt_json(record, office.office->deferred_materials(record.receipt_number));
+}
+
+nlohmann::json receipt_json(const store::SubmissionRecord& record,
+                            const std::vector<store::DeferredMaterial>& owed) {
   nlohmann::json deferred = nlohmann::json::array();
-  for (const auto& material : office.office->deferred_materials(record.receipt_number)) {
+  for (const auto& material : owed) {
     deferred.push_back({{"materialId", material.material_id},
                         {"dueDate", material.due_date},
                         {"suppliedOn", material.supplied_on ? nlohmann::json(*material.supplied_on)

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <vector>
 
 #include "haoban/store/office_store.h"
 #include "http/auth_guard.h"
@@ -14,5 +15,10 @@
 namespace haoban::http {
 
 nlohmann::json receipt_json(BackOffice& office, const store::SubmissionRecord& record);
+
+// The same with the 容缺 materials given: a submission just created knows what it owes, so
+// answering it takes no read of the store.
+nlohmann::json receipt_json(const store::SubmissionRecord& record,
+                            const std::vector<store::DeferredMaterial>& deferred);
 
 }  // namespace haoban::http

@@ -13,10 +13,13 @@ namespace {
 using nlohmann::json;
 
 // The application part of the request body: everything but the envelope's own keys.
-json application_of(const json& submission) {
-  json application = submission;
-  for (const char* key : {"itemId", "bundleId", "claimedReady"}) application.erase(key);
-  return application;
+json application_of(json&& submission) {
+  for (const char* key : {"itemId", "bundleId", "claimedReady"}) submission.erase(key);
+  return std::move(submission);
+}
+
+json profile_of(const fixtures::Identity& identity) {
+  return {{"applicant", identity.applicant}, {"licences", identity.licences}};
 }
 
 void add_problem(json& problems, std::string_view source, const json& entry, std::string code,
@@ -83,16 +86,19 @@ void fail(Recheck* r, const check::CheckError& error) {
 }  // namespace
 
 Recheck recheck_submission(const std::shared_ptr<const catalog::Catalog>& catalog,
-                           const fixtures::Identity& identity, const json& submission,
+                           const fixtures::Identity& identity, json submission,
                            const time::CivilDate& today,
                            const calendar::HolidayCalendar& calendar) {
   Recheck r;
-  const json profile = {{"applicant", identity.applicant}, {"licences", identity.licences}};
   r.bundle = submission.contains("bundleId");
   if (r.bundle) {
-    bundle::BundleInput in{catalog, submission["bundleId"].get<std::string>(),
-                           profile, application_of(submission),
-                           today,   &calendar};
+    std::string bundle_id = submission["bundleId"].get<std::string>();
+    bundle::BundleInput in{catalog,
+                           std::move(bundle_id),
+                           profile_of(identity),
+                           application_of(std::move(submission)),
+                           today,
+                           &calendar};
     const auto notice = bundle::check_bundle(in);
     if (!notice.ok) {
       fail(&r, notice.error);
@@ -111,8 +117,8 @@ Recheck recheck_submission(const std::shared_ptr<const catalog::Catalog>& catalo
     check::CheckInput in;
     in.catalog = catalog;
     in.item_id = submission["itemId"].get<std::string>();
-    in.profile = profile;
-    in.application = application_of(submission);
+    in.profile = profile_of(identity);
+    in.application = application_of(std::move(submission));
     in.today = today;
     in.calendar = &calendar;
     const auto notice = check::check_item(in);

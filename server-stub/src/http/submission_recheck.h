@@ -39,8 +39,9 @@ struct Recheck {
 // `submission` is the request body: {"itemId" | "bundleId", "claimedReady"?, …the application
 // of docs/check-format.md ("answers", "materials"?, "revision"?, "itemAnswers"?,
 // "skipItems"?)}. The caller has checked that exactly one of itemId/bundleId is a string.
+// Taken by value: the application is the body without its envelope keys, moved, not copied.
 Recheck recheck_submission(const std::shared_ptr<const catalog::Catalog>& catalog,
-                           const fixtures::Identity& identity, const nlohmann::json& submission,
+                           const fixtures::Identity& identity, nlohmann::json submission,
                            const time::CivilDate& today, const calendar::HolidayCalendar& calendar);
 
 }  // namespace haoban::http

@@ -114,8 +114,9 @@ void create_submission(BackOffice& office, const httplib::Request& req, httplib:
                       "该事项不面向" + caller->identity->kind + "办理。");
   }
   const time::CivilDate today = office.today();
-  const Recheck recheck =
-      recheck_submission(catalog->loaded.catalog, *caller->identity, *body, today, office.calendar);
+  const bool claimed_ready = body->value("claimedReady", false);
+  const Recheck recheck = recheck_submission(catalog->loaded.catalog, *caller->identity,
+                                             std::move(*body), today, office.calendar);
   if (!recheck.ran) {
     // The application's fault (400, 422), or the catalogue's (503: the item's form or the
     // bundle's merge does not compile).
@@ -126,7 +127,7 @@ void create_submission(BackOffice& office, const httplib::Request& req, httplib:
                                                                                             : 422;
     return send_error(res, status, code, recheck.error_en, recheck.error_zh);
   }
-  if (!recheck.ready) return send_not_ready(res, recheck, body->value("claimedReady", false));
+  if (!recheck.ready) return send_not_ready(res, recheck, claimed_ready);
   if (key != recheck.digest) {
     json answer = error_body("idempotency_key_mismatch",
                              "Idempotency-Key is not the SHA-256 of the canonical package the "
@@ -148,6 +149,9 @@ void create_submission(BackOffice& office, const httplib::Request& req, httplib:
   submission.promised_date = recheck.promised_date;
   submission.package = recheck.package;
   submission.deferred = recheck.deferred;
+  // In the order the store reads them back, so a new receipt and a re-read one look the same.
+  std::sort(submission.deferred.begin(), submission.deferred.end(),
+            [](const auto& a, const auto& b) { return a.material_id < b.material_id; });
   const auto outcome = office.office->create_submission(submission, [&](int64_t sequence) {
     return make_receipt_number(today, recheck.basic_code, sequence).value_or("");
   });
@@ -157,7 +161,9 @@ void create_submission(BackOffice& office, const httplib::Request& req, httplib:
   // A concurrent duplicate committed first: the same receipt, as for any repeated key.
   if (!outcome.created) res.set_header("Idempotent-Replayed", "true");
   res.set_header("Location", "/api/v1/submissions/" + outcome.record.receipt_number);
-  send_json(res, outcome.created ? 201 : 200, receipt_json(office, outcome.record));
+  send_json(res, outcome.created ? 201 : 200,
+            outcome.created ? receipt_json(outcome.record, submission.deferred)
+                            : receipt_json(office, outcome.record));
 }
 
 void supply_material(BackOffice& office, const httplib::Request& req, httplib::Response& res) {
