@@ -58,8 +58,11 @@ fi
 {
   printf '{"date":"%s","nproc":%s,' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)"
   printf '"cpu":%s,' "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' | node -e 'process.stdout.write(JSON.stringify(require("fs").readFileSync(0,"utf8").trim()))')"
+  # sed reads all of emcc's output (head would close the pipe early: under pipefail the
+  # SIGPIPE made "|| echo none" add a second line, and the machine JSON was broken).
+  emcc_version="$( (NODE_PATH=/usr/share/nodejs emcc --version 2>/dev/null || true) | sed -n '1s/.* \([0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*\).*/\1/p')"
   printf '"node":"%s","gxx":"%s","emcc":"%s",' "$(node --version)" "$(g++ -dumpfullversion)" \
-    "$(NODE_PATH=/usr/share/nodejs emcc --version 2>/dev/null | head -1 | grep -o '[0-9]\+\.[0-9]\+\.[0-9]\+' | head -1 || echo none)"
+    "${emcc_version:-none}"
   printf '"load_before":"%s"' "$(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$OUT/machine.partial"
 

@@ -38,7 +38,7 @@ out.push('that engine\'s time divided by ours: above 1 means ours is faster.');
 out.push('');
 out.push('| engine | workload | rules timed | ns/eval (median of 5) | ÷ our wasm | ÷ our native |');
 out.push('|---|---|---:|---:|---:|---:|');
-const order = ['haoban-native', 'haoban-native-reused', 'haoban-wasm', 'haoban-wasm-text', 'haoban-wasm-direct-text', 'haoban-wasm-direct-loaded', 'json-logic-engine-compiled', 'json-logic-engine-interpreted', 'json-logic-js', 'datalogic-wasm'];
+const order = ['haoban-native', 'haoban-native-reused', 'haoban-native-json', 'haoban-wasm', 'haoban-wasm-text', 'haoban-wasm-direct-text', 'haoban-wasm-direct-loaded', 'json-logic-engine-compiled', 'json-logic-engine-interpreted', 'json-logic-js', 'datalogic-wasm'];
 const workloads = [...new Set(timed.map((l) => l.workload))];
 for (const workload of workloads) {
   const oursWasm = ourWasm(workload);

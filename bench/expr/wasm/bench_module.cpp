@@ -4,14 +4,17 @@
 // in a wasm build dir). JS side: bench/expr/js/haoban-wasm-direct.mjs.
 //
 // Handles are indexes into vectors that live for the module's lifetime (a benchmark compiles
-// a fixed set of rules). Results are JSON text in one buffer, valid until the next call.
+// a fixed set of rules). Results are JSON text in one buffer, valid until the next call, or
+// (hb_evaluate_loaded_scalar) a kind code and a number.
 #include <emscripten/emscripten.h>
 
+#include <cmath>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "haoban/expr/document.h"
 #include "haoban/expr/engine.h"
 #include "haoban/expr/evaluator.h"
 
@@ -26,14 +29,16 @@ struct Compiled {
   std::unique_ptr<expr::Evaluator> evaluator;
 };
 std::vector<Compiled> programs;
-std::vector<expr::json> documents;
+// Data loaded once, indexed as an expr::Document (key lookups by precomputed hash).
+std::vector<std::unique_ptr<expr::Document>> documents;
 std::string result;
 
 constexpr int kDataDepth = 256;
 constexpr size_t kDataBytes = size_t{16} << 20;
 
 // Evaluates and renders the outcome as JSON text: the value, or {"error":{"type","message"}}.
-const char* render(Compiled& compiled, const expr::json& data) {
+template <typename Data>
+const char* render(Compiled& compiled, const Data& data) {
   try {
     result = expr::to_json(compiled.evaluator->run(data, expr::EvalEnv{})).dump();
   } catch (const expr::EvalFailure& failure) {
@@ -66,7 +71,12 @@ EMSCRIPTEN_KEEPALIVE int hb_load_data(const char* text, size_t length) {
     result = expr::json{{"error", expr::to_json(error)}}.dump();
     return -1;
   }
-  documents.push_back(std::move(*data));
+  auto document = expr::Document::make(std::move(*data), kDataDepth, &error);
+  if (!document) {
+    result = expr::json{{"error", expr::to_json(error)}}.dump();
+    return -1;
+  }
+  documents.push_back(std::move(document));
   return static_cast<int>(documents.size() - 1);
 }
 
@@ -87,8 +97,37 @@ EMSCRIPTEN_KEEPALIVE const char* hb_evaluate_text(int program, const char* text,
 EMSCRIPTEN_KEEPALIVE const char* hb_evaluate_loaded(int program, int document) {
   if (program < 0 || static_cast<size_t>(program) >= programs.size()) return nullptr;
   if (document < 0 || static_cast<size_t>(document) >= documents.size()) return nullptr;
-  return render(programs[program], documents[document]);
+  return render(programs[program], *documents[document]);
 }
+
+// The same, with a scalar result returned as a number, so no text crosses for the common
+// results of conditions: 0 null, 1 false, 2 true, 3 a number (read it with hb_number()),
+// 4 anything else (its JSON text is in hb_result()), 5 an error (in hb_result()), -1 a bad handle.
+double number_result = 0;
+EMSCRIPTEN_KEEPALIVE int hb_evaluate_loaded_scalar(int program, int document) {
+  if (program < 0 || static_cast<size_t>(program) >= programs.size()) return -1;
+  if (document < 0 || static_cast<size_t>(document) >= documents.size()) return -1;
+  try {
+    const expr::Value v = programs[program].evaluator->run(*documents[document], expr::EvalEnv{});
+    switch (v.kind) {
+      case expr::Kind::Null:
+        return 0;
+      case expr::Kind::Bool:
+        return v.boolean ? 2 : 1;
+      case expr::Kind::Number:
+        if (!std::isfinite(v.number)) return 0;  // as to_json: JSON has no NaN or infinity
+        number_result = v.number + 0.0;          // -0 reads as 0, as in the JSON text
+        return 3;
+      default:
+        result = expr::to_json(v).dump();
+        return 4;
+    }
+  } catch (const expr::EvalFailure& failure) {
+    result = expr::json{{"error", expr::to_json(failure.error())}}.dump();
+    return 5;
+  }
+}
+EMSCRIPTEN_KEEPALIVE double hb_number() { return number_result; }
 
 EMSCRIPTEN_KEEPALIVE const char* hb_result() { return result.c_str(); }
 EMSCRIPTEN_KEEPALIVE size_t hb_result_length() { return result.size(); }
