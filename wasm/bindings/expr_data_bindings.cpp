@@ -12,10 +12,12 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "boundary.h"
 #include "haoban/calendar/holiday_calendar.h"
+#include "haoban/expr/document.h"
 #include "haoban/expr/engine.h"
 #include "haoban/expr/evaluator.h"
 #include "haoban/time/civil_date.h"
@@ -32,8 +34,10 @@ namespace {
 constexpr size_t kMaxDataHandles = 100'000;
 constexpr size_t kMaxDataBytes = size_t{64} << 20;
 
-std::map<int, nlohmann::json>& documents() {
-  static std::map<int, nlohmann::json> all;
+// Each document is indexed once (expr::Document: keys looked up by a hash the compiler
+// precomputed, values already in the engine's form), not walked through nlohmann's maps per call.
+std::map<int, std::unique_ptr<expr::Document>>& documents() {
+  static std::map<int, std::unique_ptr<expr::Document>> all;
   return all;
 }
 
@@ -46,8 +50,10 @@ std::string load_data(const std::string& text) {
   auto data = expr::parse_bounded_json(text.empty() ? std::string_view("null") : text,
                                        limits.max_data_depth, kMaxDataBytes, &error);
   if (!data) throw BoundaryError(error.type, error.message);
+  auto document = expr::Document::make(std::move(*data), limits.max_data_depth, &error);
+  if (!document) throw BoundaryError(error.type, error.message);
   const int handle = next_handle++;
-  documents().emplace(handle, std::move(*data));
+  documents().emplace(handle, std::move(document));
   return to_json_string({{"handle", handle}});
 }
 
@@ -119,7 +125,7 @@ std::string evaluate_on(int expr_handle, int data_handle, const std::string& env
                         "no data document with handle " + std::to_string(data_handle));
   const expr::EvalEnv env = env_from(env_json);
   try {
-    return value_result(evaluator->run(it->second, env));
+    return value_result(evaluator->run(*it->second, env));
   } catch (const expr::EvalFailure& failure) {
     return to_json_string({{"error", expr::to_json(failure.error())}});
   }
