@@ -5,7 +5,7 @@
 #   bash scripts/test.sh            setup-deps; build native-release (the stub and the workbench),
 #                                   wasm-release, the H5 app (Vite) and native-sanitize (clang 14,
 #                                   ASan+UBSan + libFuzzer); then ctest (every C++ test under the
-#                                   sanitizers, the workbench's in release), a HAOBAN_FUZZ_SECONDS (30 s)
+#                                   sanitizers, the workbench's in release), a HAOBAN_FUZZ_SECONDS (60 s)
 #                                   round of each libFuzzer harness, two at a time (tests/fuzz/run.sh),
 #                                   and node --test over tests/node, tests/e2e and tests/miniprogram
 #   --no-sanitize                   skip the sanitizer build, its ctest and the fuzzers, and build
@@ -25,7 +25,7 @@ asan="${HAOBAN_ASAN:-0}"
 skip_setup="${HAOBAN_SKIP_SETUP:-0}"
 skip_build="${HAOBAN_SKIP_BUILD:-0}"
 sanitize="${HAOBAN_SANITIZE_CI:-1}"
-fuzz_seconds="${HAOBAN_FUZZ_SECONDS:-30}"
+fuzz_seconds="${HAOBAN_FUZZ_SECONDS:-60}"
 fuzz_seed="${HAOBAN_FUZZ_SEED:-20261128}"
 for arg in "$@"; do
   case "$arg" in
