@@ -74,6 +74,15 @@ class Parser {
   }
 
   // Turns a pending member chain into a variable read.
+  // Depth is bounded by the parser's nesting limit.
+  static bool holds_object(const json& j) {
+    if (j.is_object()) return true;
+    if (j.is_array())
+      for (const json& item : j)
+        if (holds_object(item)) return true;
+    return false;
+  }
+
   void finish(Expr& e) {
     if (!e.is_path) return;
     e.is_path = false;
@@ -312,6 +321,17 @@ class Parser {
         }
       }
       expect(")", "to close the call");
+      if (tok.text == "preserve") {
+        // preserve() keeps its arguments as data. An operator or a name inside would be kept
+        // as JsonLogic objects, which no infix literal can write back (a fuzz finding: the
+        // printed rule did not compile): in infix it takes literals only.
+        for (Expr& arg : args) {
+          finish(arg);
+          if (holds_object(arg.rule)) {
+            error(tok, "preserve() takes literal values (numbers, strings, arrays of them)");
+          }
+        }
+      }
       return make(tok.text, std::move(args), where);
     }
     e.is_path = true;
