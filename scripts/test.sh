@@ -191,8 +191,8 @@ run_node_tests() {
 run_fuzzers() {
   section "fuzz native-sanitize (${fuzz_seconds}s each, 2 at a time)"
   local log="$RESULTS/fuzz.txt"
-  # A fixed seed and a fresh working corpus: the round is repeatable, so a longer local run
-  # with the same seed (tests/fuzz/run.sh --seed S --fresh) has tried every input CI will.
+  # A fixed seed and a fresh working corpus: each round starts alike, though runs still diverge
+  # (tests/fuzz/README.md), so a crash here is a real finding to keep and fix.
   bash "$ROOT/tests/fuzz/run.sh" --seconds "$fuzz_seconds" --parallel 2 --seed "$fuzz_seed" --fresh \
     --build "$ROOT/build/native-sanitize" | tee "$log"
   local line name

@@ -4,10 +4,9 @@
 #   bash tests/fuzz/run.sh [--seconds N] [--parallel P] [--build DIR] [--seed S] [--fresh] [name...]
 #
 # Defaults: 60 s each, 2 at a time (CI's short round), build/native-sanitize, every harness,
-# a random seed. --seed S (S > 0) makes a run repeatable: libFuzzer then mutates in the same
-# order, so a run from the same corpus with the same seed is the beginning of any longer one.
-# CI passes a fixed seed, and a long local run with that seed and a fresh working corpus
-# (--fresh) covers everything CI's short round will try.
+# a random seed. --seed S (S > 0) fixes libFuzzer's own random choices; runs still diverge
+# (what it learns from traced comparisons differs between runs), so it is not a replay.
+# --fresh starts from the committed seeds only, as CI does.
 # Each fuzzer mutates a working corpus in DIR/fuzz/corpus/<name> (seeded from
 # tests/fuzz/corpus/<name>, which it only reads, plus tests/fuzz/regressions/<name>), writes
 # crashes to DIR/fuzz/artifacts/<name>/ and its log to DIR/fuzz/logs/<name>.log, and prints
@@ -30,7 +29,7 @@ while [ $# -gt 0 ]; do
     --build) build="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --fresh) fresh=1; shift ;;
-    -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) names+=("$1"); shift ;;
   esac
 done
