@@ -52,6 +52,8 @@ mkdir -p "$RESULTS"
 total_pass=0
 total_fail=0
 summary=()
+# Details of failures worth keeping even when CI shows only the end of the log (fuzz findings).
+findings=()
 group_start=$SECONDS
 
 # record <label> <passed> <failed> <skipped> [note]
@@ -68,6 +70,11 @@ finish() {
   printf '%s\n' "${summary[@]}"
   echo "  total time: ${SECONDS}s"
   echo "$total_pass passed, $total_fail failed"
+  if [ ${#findings[@]} -gt 0 ]; then
+    echo
+    echo "== findings (kept here because a CI log may keep only its end) =="
+    printf '%s\n' "${findings[@]}"
+  fi
   if [ "$total_fail" -eq 0 ] && [ "$total_pass" -gt 0 ]; then exit 0; fi
   exit 1
 }
@@ -187,6 +194,20 @@ run_node_tests() {
   fi
 }
 
+# fuzz_finding <name>: what the sanitizer or the property said, and each crashing input in
+# base64, so that a finding can be replayed from CI's log alone (base64 -d >file; fuzz_<name> file).
+fuzz_finding() {
+  local name="$1" dir="$ROOT/build/native-sanitize/fuzz" artifact
+  findings+=("fuzz $name:")
+  mapfile -t -O "${#findings[@]}" findings < <(grep -m8 -E 'ERROR: |runtime error|fuzz property|#[0-9]+ 0x[0-9a-f]+ in haoban|SUMMARY|Test unit written|^(rule|printed|first|second|error): ' \
+    "$dir/logs/$name.log" 2>/dev/null | cut -c1-400 | sed 's/^/    /')
+  for artifact in "$dir/artifacts/$name"/*; do
+    [ -f "$artifact" ] || continue
+    findings+=("    input $(basename "$artifact") ($(stat -c %s "$artifact") bytes), base64:")
+    findings+=("    $(head -c 8192 "$artifact" | base64 -w0)")
+  done
+}
+
 # --- libFuzzer: a short round of each harness (tests/fuzz/run.sh), one summary line each -------
 run_fuzzers() {
   section "fuzz native-sanitize (${fuzz_seconds}s each, 2 at a time)"
@@ -205,6 +226,7 @@ run_fuzzers() {
       record "fuzz $name" 1 0 0 "${line#*: ok, }"
     else
       record "fuzz $name" 0 1 0 "(crash or hang: see build/native-sanitize/fuzz/)"
+      fuzz_finding "$name"
     fi
   done <"$log"
   [ "$found" = 1 ] || record "fuzz" 0 1 0 "(tests/fuzz/run.sh printed nothing)"

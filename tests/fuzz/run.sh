@@ -40,7 +40,7 @@ run_one() {
   local name="$1" bin="$build/tests/fuzz/fuzz_$1"
   local work="$build/fuzz/corpus/$name" artifacts="$build/fuzz/artifacts/$name/"
   local log="$build/fuzz/logs/$name.log"
-  [ "$fresh" = 1 ] && rm -rf "$work"
+  [ "$fresh" = 1 ] && rm -rf "$work" "$artifacts"
   mkdir -p "$work" "$artifacts" "$(dirname "$log")" "$ROOT/tests/fuzz/regressions/$name"
   if [ ! -x "$bin" ]; then
     echo "fuzz $name: FAILED, $bin not built"
