@@ -152,4 +152,34 @@ TEST(Infix, RoundTripKeepsMeaning) {
   }
 }
 
+// A var whose path is computed and folds to an array or a boolean: printed as JsonLogic or
+// infix it must stay one path value, not turn into [path, default] or a literal that does not
+// compile (both found by the JsonLogic fuzzer).
+TEST(Infix, ComputedVarPathThatFoldsToAnArrayRoundTrips) {
+  const json data = {{"fallback", "Hello"}, {"a", {{"b", 1}}}};
+  const char* rules[] = {
+      R"({"var": {"merge": [["Hello "], ["World", "!"]]}})",
+      R"({"var": [{"if": [true, {"map": [[1, 2, 3], {"/": [0, 5]}]}, null]}, {"val": [[2], "fallback"]}]})",
+      R"({"var": [{"==": [1, 1]}, "no"]})",
+      R"({"var": {"cat": ["a", ".b"]}})",
+  };
+  for (const char* rule : rules) {
+    auto first = haoban::expr::compile_jsonlogic(json::parse(rule));
+    ASSERT_TRUE(first.ok()) << rule << ": " << first.error.message;
+    const auto expected = haoban::expr::evaluate(*first.program, data);
+    const json logic = haoban::expr::to_jsonlogic(*first.program);
+    auto second = haoban::expr::compile_jsonlogic(logic);
+    ASSERT_TRUE(second.ok()) << rule << " printed as " << logic.dump() << ": "
+                             << second.error.message;
+    const auto again = haoban::expr::evaluate(*second.program, data);
+    EXPECT_EQ(again.ok, expected.ok) << logic.dump();
+    EXPECT_EQ(again.value, expected.value) << logic.dump();
+    const std::string infix = haoban::expr::to_infix(*first.program);
+    auto third = haoban::expr::compile_infix(infix);
+    ASSERT_TRUE(third.ok()) << rule << " printed as " << infix << ": " << third.error.message;
+    EXPECT_EQ(haoban::expr::evaluate(*third.program, data).value, expected.value) << infix;
+    EXPECT_EQ(haoban::expr::to_jsonlogic(*third.program), logic) << infix;
+  }
+}
+
 }  // namespace

@@ -254,6 +254,20 @@ class InfixPrinter {
     return out;
   }
 
+  // var(<computed path>) whose path folded to an array or a boolean: var([1, 2]) would read
+  // back as var with path 1 and default 2, and var(true) does not compile. merge(A) is A and
+  // !!b is b, and both fold again to the same constant.
+  std::string print_var_argument(const Node& n, uint32_t k) {
+    const uint32_t child = p_.child(n, k);
+    const Node& c = p_.nodes[child];
+    if (n.op == Op::Var && (n.flags & kDynamic) && k == 0 && c.op == Op::Const) {
+      const json& value = p_.constants[c.aux];
+      if (value.is_array()) return "merge(" + value.dump() + ")";
+      if (value.is_boolean()) return "!!" + value.dump();
+    }
+    return print(child, 0);
+  }
+
   std::string call(const Node& n) {
     std::string out = op_name(p_, n) + "(";
     if (n.op == Op::Var || n.op == Op::Val || n.op == Op::Exists) {
@@ -275,7 +289,7 @@ class InfixPrinter {
         }
       }
       for (uint32_t k = 0; k < n.count; ++k) {
-        out += (first ? "" : ", ") + print(p_.child(n, k), 0);
+        out += (first ? "" : ", ") + print_var_argument(n, k);
         first = false;
       }
       return out + ")";
@@ -313,6 +327,12 @@ json to_jsonlogic(const Program& p, uint32_t index) {
   if (n.op == Op::Var || n.op == Op::Val || n.op == Op::Exists) {
     const Path& path = p.paths[n.aux];
     json spec = (n.flags & kDynamic) ? to_jsonlogic(p, p.child(n, 0)) : path.source;
+    // A computed path that folded to an array or a boolean would read back as [path, default]
+    // or as a malformed path ({"var": {"merge": [["a"], ["b"]]}} is not {"var": ["a", "b"]};
+    // found by the JsonLogic fuzzer): keep it one value.
+    if (n.op == Op::Var && (n.flags & kDynamic) && (spec.is_array() || spec.is_boolean())) {
+      spec = {{"preserve", spec}};
+    }
     if (n.flags & kDefault)
       return {{name, json::array({spec, to_jsonlogic(p, p.child(n, n.count - 1))})}};
     return {{name, spec}};
