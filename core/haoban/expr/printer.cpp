@@ -101,6 +101,26 @@ bool has_object(const json& j) {
   return false;
 }
 
+// Whether child k of n is a constant that its operator rejects when written literally, as a
+// computed argument can fold to one: {"var": {"merge": [["a"], ["b"]]}} is not
+// {"var": ["a", "b"]} (path "a", default "b"), {"var": true} and {"map": ["text", …]} do not
+// compile, and {"map": [list, null]} is "no logic". Found by the JsonLogic fuzzer.
+bool literal_rejected_at(const Program& p, const Node& n, uint32_t k) {
+  const Node& c = p.nodes[p.child(n, k)];
+  if (c.op != Op::Const) return false;
+  const json& value = p.constants[c.aux];
+  switch (n.op) {
+    case Op::Var:
+      return (n.flags & kDynamic) && k == 0 && (value.is_array() || value.is_boolean());
+    case Op::Map:
+    case Op::Filter:
+    case Op::Reduce:
+      return (k == 0 && !value.is_array() && !value.is_object()) || (k == 1 && value.is_null());
+    default:
+      return false;
+  }
+}
+
 // Infix binding powers (as in infix_parser.cpp); 0 for anything printed as a call or atom.
 int power_of(Op op) {
   switch (op) {
@@ -254,16 +274,14 @@ class InfixPrinter {
     return out;
   }
 
-  // var(<computed path>) whose path folded to an array or a boolean: var([1, 2]) would read
-  // back as var with path 1 and default 2, and var(true) does not compile. merge(A) is A and
-  // !!b is b, and both fold again to the same constant.
-  std::string print_var_argument(const Node& n, uint32_t k) {
+  // A constant its operator rejects when written literally (literal_rejected_at), written as
+  // an expression that folds back to it: merge(A) is the array A, (true ? v : null) is v.
+  std::string print_argument(const Node& n, uint32_t k) {
     const uint32_t child = p_.child(n, k);
-    const Node& c = p_.nodes[child];
-    if (n.op == Op::Var && (n.flags & kDynamic) && k == 0 && c.op == Op::Const) {
-      const json& value = p_.constants[c.aux];
+    if (literal_rejected_at(p_, n, k)) {
+      const json& value = p_.constants[p_.nodes[child].aux];
       if (value.is_array()) return "merge(" + value.dump() + ")";
-      if (value.is_boolean()) return "!!" + value.dump();
+      return "(true ? " + value.dump() + " : null)";
     }
     return print(child, 0);
   }
@@ -289,14 +307,14 @@ class InfixPrinter {
         }
       }
       for (uint32_t k = 0; k < n.count; ++k) {
-        out += (first ? "" : ", ") + print_var_argument(n, k);
+        out += (first ? "" : ", ") + print_argument(n, k);
         first = false;
       }
       return out + ")";
     }
     for (uint32_t k = 0; k < n.count; ++k) {
       if (k) out += ", ";
-      out += print(p_.child(n, k), 0);
+      out += print_argument(n, k);
     }
     return out + ")";
   }
@@ -327,12 +345,7 @@ json to_jsonlogic(const Program& p, uint32_t index) {
   if (n.op == Op::Var || n.op == Op::Val || n.op == Op::Exists) {
     const Path& path = p.paths[n.aux];
     json spec = (n.flags & kDynamic) ? to_jsonlogic(p, p.child(n, 0)) : path.source;
-    // A computed path that folded to an array or a boolean would read back as [path, default]
-    // or as a malformed path ({"var": {"merge": [["a"], ["b"]]}} is not {"var": ["a", "b"]};
-    // found by the JsonLogic fuzzer): keep it one value.
-    if (n.op == Op::Var && (n.flags & kDynamic) && (spec.is_array() || spec.is_boolean())) {
-      spec = {{"preserve", spec}};
-    }
+    if ((n.flags & kDynamic) && literal_rejected_at(p, n, 0)) spec = {{"preserve", spec}};
     if (n.flags & kDefault)
       return {{name, json::array({spec, to_jsonlogic(p, p.child(n, n.count - 1))})}};
     return {{name, spec}};
@@ -345,7 +358,10 @@ json to_jsonlogic(const Program& p, uint32_t index) {
     return {{name, arg}};
   }
   json args = json::array();
-  for (uint32_t k = 0; k < n.count; ++k) args.push_back(to_jsonlogic(p, p.child(n, k)));
+  for (uint32_t k = 0; k < n.count; ++k) {
+    json arg = to_jsonlogic(p, p.child(n, k));
+    args.push_back(literal_rejected_at(p, n, k) ? json{{"preserve", std::move(arg)}} : arg);
+  }
   return {{name, args}};
 }
 
