@@ -216,7 +216,29 @@ INSTANTIATE_TEST_SUITE_P(
                    json::parse(R"J({"id":"pups","type":"group","label":{"zh":"幼犬","en":"Pups"},
                  "min":3,"max":2,"fields":[{"id":"pupName","type":"text","label":{"zh":"名","en":"Name"}}]})J");
              },
-             "$.items[0].form.pages[0].fields[2].min", "min_above_max"}),
+             "$.items[0].form.pages[0].fields[2].min", "min_above_max"},
+        // Where an object is expected and a string is given, the loader reports what it
+        // looked for there; it used to throw out of the load (a fuzz finding: "fees": ["x"]).
+        Case{"fee_not_object", [](json& doc) { doc["items"][0]["fees"] = {"policies"}; },
+             "$.items[0].fees[0].id", "missing"},
+        Case{"department_not_object", [](json& doc) { doc["items"][0]["department"] = "公安"; },
+             "$.items[0].department.name", "missing"},
+        Case{"time_limit_not_object",
+             [](json& doc) { doc["items"][0]["timeLimits"]["statutory"] = "20天"; },
+             "$.items[0].timeLimits.statutory.value", "missing"},
+        Case{"option_not_object",
+             [](json& doc) {
+               FIELD(1)["options"][0] = "small";
+             },
+             "$.items[0].form.pages[0].fields[1].options[0].code", "missing"},
+        Case{"share_key_not_string",
+             [](json& doc) {
+               FIELD(0)["shareKey"] = 5;
+             },
+             "$.items[0].form.pages[0].fields[0].shareKey", "wrong_type"},
+        Case{"material_share_key_not_string",
+             [](json& doc) { doc["items"][0]["materials"][0]["shareKey"] = {1}; },
+             "$.items[0].materials[0].shareKey", "wrong_type"}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 TEST(LoadErrors, UnknownFormatVersionAndBadJson) {

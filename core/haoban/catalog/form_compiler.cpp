@@ -117,9 +117,10 @@ class FormCompiler {
       for (size_t f = 0; f < fields.size(); ++f) {
         const std::string path = JsonReader::index_path(fbase, f);
         note(fields[f], path, &top_ids_);
-        if (fields[f].is_object() && fields[f].value("type", "") == "group" &&
+        if (fields[f].is_object() && JsonReader::optional(fields[f], "type") == "group" &&
             fields[f].contains("fields") && fields[f]["fields"].is_array()) {
-          auto& rows = row_ids_[fields[f].value("id", "")];
+          const json id = JsonReader::optional(fields[f], "id");
+          auto& rows = row_ids_[id.is_string() ? id.get<std::string>() : std::string()];
           const json& children = fields[f]["fields"];
           for (size_t c = 0; c < children.size(); ++c)
             note(children[c], JsonReader::index_path(path + ".fields", c), &rows);
@@ -167,10 +168,10 @@ class FormCompiler {
       m.source = r_.string(mj, "source", path, true);
       if (!m.source.empty())
         r_.one_of(m.source, {"申请人自备", "政府部门核发", "其他"}, path + ".source");
-      m.issuer = mj.value("issuer", json());
-      m.share_key = mj.value("shareKey", std::string());
-      m.acceptance = mj.value("acceptance", json());
-      m.notes = mj.value("notes", json());
+      m.issuer = JsonReader::optional(mj, "issuer");
+      m.share_key = r_.string(mj, "shareKey", path, false);
+      m.acceptance = JsonReader::optional(mj, "acceptance");
+      m.notes = JsonReader::optional(mj, "notes");
       if (const auto* rb = r_.member(mj, "replaceBy", path, false)) {
         const std::string rpath = path + ".replaceBy";
         m.replace_by_licence = r_.string(*rb, "licence", rpath, false);
@@ -241,22 +242,22 @@ class FormCompiler {
       return false;
     }
     f.label = r_.text(fj, "label", path, true);
-    f.hint = fj.value("hint", json());
-    compile_flag(fj.value("required", json()), path + ".required", scope, false, &f.required,
+    f.hint = JsonReader::optional(fj, "hint");
+    compile_flag(JsonReader::optional(fj, "required"), path + ".required", scope, false,
+                 &f.required, r_.errors());
+    compile_flag(JsonReader::optional(fj, "visible"), path + ".visible", scope, true, &f.visible,
                  r_.errors());
-    compile_flag(fj.value("visible", json()), path + ".visible", scope, true, &f.visible,
+    compile_flag(JsonReader::optional(fj, "enabled"), path + ".enabled", scope, true, &f.enabled,
                  r_.errors());
-    compile_flag(fj.value("enabled", json()), path + ".enabled", scope, true, &f.enabled,
-                 r_.errors());
-    compile_flag(fj.value("readonly", json()), path + ".readonly", scope, false, &f.readonly,
-                 r_.errors());
+    compile_flag(JsonReader::optional(fj, "readonly"), path + ".readonly", scope, false,
+                 &f.readonly, r_.errors());
     for (const Flag* flag : {&f.required, &f.visible, &f.enabled, &f.readonly})
       note_form_prefix(flag->expr);
     if (fj.contains("computed")) {
       compile_expression(fj["computed"], path + ".computed", scope, &f.computed, r_.errors());
       note_form_prefix(f.computed);
     }
-    f.share_key = fj.value("shareKey", std::string());
+    f.share_key = r_.string(fj, "shareKey", path, false);
     f.former_ids = r_.strings(fj, "formerIds", path, false, 50);
 
     if (f.is_group()) return read_group(fj, path, scope, out);
@@ -276,8 +277,8 @@ class FormCompiler {
                  "duplicate option code " + o.code);
       o.label.zh = r_.string(options[i], "zh", opath, true);
       o.label.en = r_.string(options[i], "en", opath, true);
-      compile_flag(options[i].value("visible", json()), opath + ".visible", scope, true, &o.visible,
-                   r_.errors());
+      compile_flag(JsonReader::optional(options[i], "visible"), opath + ".visible", scope, true,
+                   &o.visible, r_.errors());
       note_form_prefix(o.visible.expr);
       f.options.push_back(std::move(o));
     }
@@ -319,7 +320,7 @@ class FormCompiler {
     if (!f.material.empty() && !material_ids_.count(f.material))
       r_.error(path + ".material", "unknown_material", "事项没有材料 " + f.material,
                "the item has no material " + f.material);
-    f.agreement_text = fj.value("agreementText", json());
+    f.agreement_text = JsonReader::optional(fj, "agreementText");
 
     // Normalisation.
     f.normalize = default_normalization(f.type);

@@ -36,6 +36,18 @@ class JsonReader {
     return base + "[" + std::to_string(i) + "]";
   }
 
+  // The member as written (any type), or `fallback` when obj is not an object or lacks it. For
+  // members kept as opaque JSON: nlohmann's value() throws on a non-object (a hostile
+  // catalogue's "fees": ["x"] took the loader down; found by the catalogue fuzzer).
+  static nlohmann::json optional(const nlohmann::json& obj, const char* key,
+                                 nlohmann::json fallback = nullptr) {
+    if (obj.is_object()) {
+      auto it = obj.find(key);
+      if (it != obj.end()) return *it;
+    }
+    return fallback;
+  }
+
   // The member, or null (reporting `missing` when required).
   const nlohmann::json* member(const nlohmann::json& obj, const std::string& key,
                                const std::string& base, bool required) {

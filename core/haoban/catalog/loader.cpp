@@ -98,7 +98,7 @@ class CatalogBuilder {
       t.id = r_.string(list[i], "id", path, true);
       if (!r_.check_id(t.id, path + ".id")) continue;
       t.name = r_.text(list[i], "name", path, true);
-      t.issuer = list[i].value("issuer", json());
+      t.issuer = JsonReader::optional(list[i], "issuer");
       t.holder = r_.string(list[i], "holder", path, false);
       const json& fields = r_.array(list[i], "fields", path, true, 500);
       for (size_t k = 0; k < fields.size(); ++k) {
@@ -128,9 +128,9 @@ class CatalogBuilder {
       t.id = r_.string(list[i], "id", path, true);
       if (!r_.check_id(t.id, path + ".id")) continue;
       t.name = r_.text(list[i], "name", path, true);
-      t.text = list[i].value("text", json());
-      t.liability = list[i].value("liability", json());
-      t.basis = list[i].value("basis", json());
+      t.text = JsonReader::optional(list[i], "text");
+      t.liability = JsonReader::optional(list[i], "liability");
+      t.basis = JsonReader::optional(list[i], "basis");
       t.restricted_domains = r_.strings(list[i], "restrictedDomains", path, false);
       if (list[i].contains("excludedWhen"))
         compile_expression(list[i]["excludedWhen"], path + ".excludedWhen", scope, &t.excluded_when,
@@ -158,7 +158,7 @@ class CatalogBuilder {
       c.text.zh = r_.string(list[i], "zh", path, true);
       c.text.en = r_.string(list[i], "en", path, true);
       c.informational = r_.boolean(list[i], "informational", path, false);
-      c.basis = list[i].value("basis", json());
+      c.basis = JsonReader::optional(list[i], "basis");
       if (c.informational) {
         if (list[i].contains("when"))
           r_.error(path + ".when", "not_allowed", "说明性条件不能有 when",
@@ -178,7 +178,7 @@ class CatalogBuilder {
     d.name = r_.text(*dj, "name", path, true);
     d.division = r_.string(*dj, "division", path, true);
     check_division(d.division, path + ".division");
-    d.handled_by = dj->value("handledBy", json());
+    d.handled_by = JsonReader::optional(*dj, "handledBy");
     return d;
   }
 
@@ -190,7 +190,7 @@ class CatalogBuilder {
     t.value = static_cast<int>(r_.integer(*tj, "value", path, true, 0, 3650).value_or(0));
     t.unit = r_.string(*tj, "unit", path, true);
     if (!t.unit.empty()) r_.one_of(t.unit, {"工作日", "自然日"}, path + ".unit");
-    t.note = tj->value("note", json());
+    t.note = JsonReader::optional(*tj, "note");
     return t;
   }
 
@@ -242,11 +242,11 @@ class CatalogBuilder {
         r_.one_of(item.audience[k], {"自然人", "法人", "其他组织"},
                   JsonReader::index_path(path + ".audience", k));
       item.department = read_department(ij, path);
-      item.legal_basis = ij.value("legalBasis", json::array());
-      item.statutory = read_time_limit(ij.value("timeLimits", json::object()), "statutory",
-                                       path + ".timeLimits");
-      item.promised =
-          read_time_limit(ij.value("timeLimits", json::object()), "promised", path + ".timeLimits");
+      item.legal_basis = JsonReader::optional(ij, "legalBasis", json::array());
+      item.statutory = read_time_limit(JsonReader::optional(ij, "timeLimits", json::object()),
+                                       "statutory", path + ".timeLimits");
+      item.promised = read_time_limit(JsonReader::optional(ij, "timeLimits", json::object()),
+                                      "promised", path + ".timeLimits");
       item.handling_type = r_.string(ij, "handlingType", path, true);
       if (!item.handling_type.empty())
         r_.one_of(item.handling_type, {"即办件", "承诺件"}, path + ".handlingType");
@@ -263,9 +263,9 @@ class CatalogBuilder {
       item.domains = r_.strings(ij, "domains", path, false);
       item.keywords = r_.strings(ij, "keywords", path, false);
       item.themes = r_.strings(ij, "themes", path, false);
-      item.sources = ij.value("sources", json::array());
-      item.notes = ij.value("notes", json::array());
-      item.result = ij.value("result", json());
+      item.sources = JsonReader::optional(ij, "sources", json::array());
+      item.notes = JsonReader::optional(ij, "notes", json::array());
+      item.result = JsonReader::optional(ij, "result");
       if (item.result.is_object() && item.result.contains("licence")) {
         item.result_licence = r_.as_string(item.result["licence"], path + ".result.licence");
         if (!item.result_licence.empty() && !c_->licence_type(item.result_licence))
@@ -292,8 +292,8 @@ class CatalogBuilder {
         Fee fee;
         fee.id = r_.string(fees[k], "id", fpath, true);
         fee.name = r_.text(fees[k], "name", fpath, true);
-        fee.per = fees[k].value("per", json());
-        fee.basis = fees[k].value("basis", json());
+        fee.per = JsonReader::optional(fees[k], "per");
+        fee.basis = JsonReader::optional(fees[k], "basis");
         fee.waivable = r_.boolean(fees[k], "waivable", fpath, false);
         if (const auto* amount = r_.member(fees[k], "amountFen", fpath, true))
           compile_expression(*amount, fpath + ".amountFen", applicant_scope, &fee.amount_fen,
@@ -357,7 +357,7 @@ class CatalogBuilder {
       b.audience = r_.strings(bj, "audience", path, true, 3);
       b.keywords = r_.strings(bj, "keywords", path, false);
       b.themes = r_.strings(bj, "themes", path, false);
-      b.description = bj.value("description", json());
+      b.description = JsonReader::optional(bj, "description");
       // Entries' `when`s and the bundle's conditions read the merged answers: any member's fields.
       std::unordered_set<std::string> merged;
       const json& entries = r_.array(bj, "items", path, true, 100);
@@ -411,7 +411,7 @@ class CatalogBuilder {
       if (!p.mode.empty()) r_.one_of(p.mode, {"免申即享", "即申即享"}, path + ".mode");
       p.audience = r_.strings(pj, "audience", path, true, 3);
       p.department = read_department(pj, path);
-      p.legal_basis = pj.value("legalBasis", json::array());
+      p.legal_basis = JsonReader::optional(pj, "legalBasis", json::array());
       p.keywords = r_.strings(pj, "keywords", path, false);
       p.valid_from = r_.string(pj, "validFrom", path, false);
       p.valid_to = r_.string(pj, "validTo", path, false);
@@ -420,7 +420,7 @@ class CatalogBuilder {
         if (!value->empty() && !time::parse_iso(*value))
           r_.error(path + "." + key, "bad_date", "日期无效：" + *value, "not a date: " + *value);
       if (const auto* benefit = r_.member(pj, "benefit", path, true)) {
-        p.benefit_description = benefit->value("description", json());
+        p.benefit_description = JsonReader::optional(*benefit, "description");
         if (benefit->contains("amountFen"))
           compile_expression((*benefit)["amountFen"], path + ".benefit.amountFen", scope,
                              &p.benefit_amount_fen, &result_->errors);
@@ -461,9 +461,7 @@ void report_bad_json(LoadResult* result, const std::string& message) {
        {}});
 }
 
-}  // namespace
-
-LoadResult load_catalog(std::string_view text, const LoadOptions& original_options) {
+LoadResult load_catalog_unguarded(std::string_view text, const LoadOptions& original_options) {
   LoadResult result;
   // Strict mode checks everything at load, forms included, so it never defers.
   LoadOptions options = original_options;
@@ -500,6 +498,25 @@ LoadResult load_catalog(std::string_view text, const LoadOptions& original_optio
   if (options.strict && !result.errors.empty()) return result;
   result.catalog = std::move(catalog);
   return result;
+}
+
+}  // namespace
+
+LoadResult load_catalog(std::string_view text, const LoadOptions& options) {
+  // The last line of defence: a JSON access that the reader's checks missed (a fuzz finding:
+  // "fees": ["x"]) must not take a host down. The catalogue is refused with a clear error.
+  try {
+    return load_catalog_unguarded(text, options);
+  } catch (const nlohmann::json::exception& e) {
+    LoadResult result;
+    result.errors.push_back(
+        {"$",
+         "malformed",
+         std::string("目录结构异常，无法读取：") + e.what(),
+         std::string("the catalogue has a structure the loader cannot read: ") + e.what(),
+         {}});
+    return result;
+  }
 }
 
 nlohmann::json summary_json(const LoadResult& result) {
