@@ -108,6 +108,25 @@ TEST(Draft, DraftOfAnotherItemIsRefused) {
   EXPECT_EQ(error.code, "draft_wrong_item");
 }
 
+// A draft comes from the applicant's device and may be mangled: an item or revision of the
+// wrong type is refused or ignored with a coded error, never thrown out of create().
+TEST(Draft, DraftWithWrongTypedItemOrRevisionDoesNotThrow) {
+  SessionOptions options;
+  options.today = testing::today();
+  options.draft = {{"item", 5}, {"revision", 1}, {"answers", json::object()}};
+  SessionError error;
+  EXPECT_EQ(FormSession::create(testing::sample_catalog(), "gz-residence-permit", options, &error),
+            nullptr);
+  EXPECT_EQ(error.code, "draft_wrong_item");
+
+  options.draft = {{"item", "gz-residence-permit"}, {"revision", "3"}, {"answers", json::object()}};
+  auto session =
+      FormSession::create(testing::sample_catalog(), "gz-residence-permit", options, &error);
+  ASSERT_NE(session, nullptr) << error.en;
+  EXPECT_TRUE(session->draft_report().loaded);
+  EXPECT_EQ(session->draft_report().from_revision, 0);
+}
+
 TEST(Materials, SituationDecidesAndLicencesReplacePaper) {
   auto s = open("gz-residence-permit", testing::sample_profile("li-ming-migrant"));
   const json list = s->materials();

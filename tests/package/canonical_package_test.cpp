@@ -63,3 +63,14 @@ TEST(CanonicalPackage, BundlesNameTheBundle) {
   EXPECT_EQ(p.body["bundleRevision"], 1);
   EXPECT_FALSE(p.body.contains("itemId"));
 }
+
+// Materials from a hostile caller (not objects, ids that are not strings) still build a
+// package: they sort as an empty id, after-stable, instead of throwing out of the sort.
+TEST(CanonicalPackage, MaterialsWithoutStringIdsDoNotThrow) {
+  PackageInput in = sample();
+  in.materials = json::parse(R"([{"id":"photoReceipt"},"loose",{"id":7},{"id":"idCard"}])");
+  const Package p = build_package(in);
+  ASSERT_TRUE(p.ok) << p.error;
+  EXPECT_EQ(p.body["materials"],
+            json::parse(R"(["loose",{"id":7},{"id":"idCard"},{"id":"photoReceipt"}])"));
+}

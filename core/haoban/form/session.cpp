@@ -576,7 +576,11 @@ struct FormSession::Impl {
 
   void apply_draft(const json& draft, const std::string& item_id) {
     report.loaded = true;
-    report.from_revision = draft.value("revision", 0);
+    // A draft comes from the applicant's device: a revision that is not a number is no
+    // revision (nlohmann's value() would throw on "3").
+    const auto revision = draft.find("revision");
+    report.from_revision =
+        revision != draft.end() && revision->is_number_integer() ? revision->get<int>() : 0;
     report.to_revision = item->revision;
     (void)item_id;
     const json answers = draft.value("answers", json::object());
@@ -691,7 +695,9 @@ std::unique_ptr<FormSession> FormSession::create(std::shared_ptr<const catalog::
   auto form = catalog->form(*item);
   if (!form)
     return fail("form_unavailable", "该事项的表单无法加载", "the item's form failed to compile");
-  if (options.draft.is_object() && options.draft.value("item", std::string(item_id)) != item_id)
+  if (const auto named =
+          options.draft.is_object() ? options.draft.find("item") : options.draft.end();
+      named != options.draft.end() && (!named->is_string() || *named != item_id))
     return fail("draft_wrong_item", "草稿不属于该事项", "the draft belongs to another item");
   if (!options.draft.is_null() && !options.draft.is_object())
     return fail("bad_draft", "草稿格式不正确", "the draft must be an object");

@@ -25,9 +25,13 @@ Package build_package(const PackageInput& in) {
   json materials = in.materials.is_array() ? in.materials : json::array();
   // Sorted by id so that the order of the catalogue's material list, which carries no meaning
   // for the case, cannot change the key. Stable: a bundle may list ids of different items.
-  std::stable_sort(materials.begin(), materials.end(), [](const json& a, const json& b) {
-    return a.value("id", std::string()) < b.value("id", std::string());
-  });
+  // A material without a string id (hostile input) sorts as "": value() would throw on it.
+  const auto id_of = [](const json& m) -> std::string {
+    const auto it = m.is_object() ? m.find("id") : m.end();
+    return it != m.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  std::stable_sort(materials.begin(), materials.end(),
+                   [&](const json& a, const json& b) { return id_of(a) < id_of(b); });
   Package p;
   p.body = {{"catalogVersion", in.catalog_version},
             {in.bundle ? "bundleId" : "itemId", in.item_id},
