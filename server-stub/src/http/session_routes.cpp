@@ -119,7 +119,7 @@ void handle_catalog_item(BackOffice& office, const httplib::Request& req, httpli
     const auto items = catalog->document.find("items");
     if (items != catalog->document.end() && items->is_array()) {
       for (const auto& item : *items) {
-        if (item.is_object() && item.value("id", std::string()) == id) {
+        if (item.is_object() && item.contains("id") && item["id"] == id) {  // any id type
           res.set_header("ETag", catalog->etag);
           res.set_header("Cache-Control", "no-cache");
           return send_json(res, 200, item);
