@@ -118,6 +118,10 @@ void Server::install_routes() {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
+  // Without TCP_NODELAY a response written in two pieces (headers, body) waits for the
+  // client's delayed ACK: every keep-alive request took at least ~40 ms (bench/stub at idle,
+  // 350 submissions/s at p50 44 ms while fsync took 0.3 ms). Accepted sockets inherit it.
+  http.set_tcp_nodelay(true);
   // Slow or stalled clients must not hold a worker for long.
   http.set_read_timeout(10, 0);
   http.set_write_timeout(10, 0);
