@@ -216,7 +216,8 @@ run_fuzzers() {
   # (tests/fuzz/README.md), so a crash here is a real finding to keep and fix.
   # Three at a time on CI's 2 cores: two rounds instead of three (about 125 s instead of 186 s
   # in a clean-clone run, which had 61 s to spare under CI's 30 minutes); each harness still
-  # runs its full minute, on two thirds of a core in the first round.
+  # runs its full minute, though the three of the first round share the 2 cores (about half the
+  # executions each, measured).
   bash "$ROOT/tests/fuzz/run.sh" --seconds "$fuzz_seconds" --parallel 3 --seed "$fuzz_seed" --fresh \
     --build "$ROOT/build/native-sanitize" | tee "$log"
   local line name
