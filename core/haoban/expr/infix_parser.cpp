@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "haoban/expr/infix_lexer.h"
+#include "haoban/expr/printer.h"
 
 namespace haoban::expr {
 
@@ -74,15 +75,6 @@ class Parser {
   }
 
   // Turns a pending member chain into a variable read.
-  // Depth is bounded by the parser's nesting limit.
-  static bool holds_object(const json& j) {
-    if (j.is_object()) return true;
-    if (j.is_array())
-      for (const json& item : j)
-        if (holds_object(item)) return true;
-    return false;
-  }
-
   void finish(Expr& e) {
     if (!e.is_path) return;
     e.is_path = false;
@@ -327,7 +319,7 @@ class Parser {
         // printed rule did not compile): in infix it takes literals only.
         for (Expr& arg : args) {
           finish(arg);
-          if (holds_object(arg.rule)) {
+          if (has_object(arg.rule)) {
             error(tok, "preserve() takes literal values (numbers, strings, arrays of them)");
           }
         }

@@ -91,16 +91,6 @@ const char* builtin_name(Op op) {
   }
 }
 
-bool has_object(const json& j) {
-  if (j.is_object()) return true;
-  if (j.is_array()) {
-    for (const auto& e : j) {
-      if (has_object(e)) return true;
-    }
-  }
-  return false;
-}
-
 // Whether child k of n is a constant that its operator rejects when written literally, as a
 // computed argument can fold to one: {"var": {"merge": [["a"], ["b"]]}} is not
 // {"var": ["a", "b"]} (path "a", default "b"), {"var": true} and {"map": ["text", …]} do not
@@ -323,6 +313,16 @@ class InfixPrinter {
 };
 
 }  // namespace
+
+bool has_object(const json& j) {
+  if (j.is_object()) return true;
+  if (j.is_array()) {
+    for (const auto& e : j) {
+      if (has_object(e)) return true;
+    }
+  }
+  return false;
+}
 
 std::string op_name(const Program& program, const Node& node) {
   (void)program;

@@ -18,6 +18,11 @@ inline json to_jsonlogic(const Program& program) { return to_jsonlogic(program, 
 std::string to_infix(const Program& program, uint32_t node);
 inline std::string to_infix(const Program& program) { return to_infix(program, program.root); }
 
+// Whether j holds an object at any depth. Such a constant prints as {"preserve": …} in
+// JsonLogic and has no infix literal (so infix preserve() refuses it). Recursion depth is that
+// of j, which the bounded JSON parse and the infix nesting limit keep small.
+bool has_object(const json& j);
+
 // The JsonLogic name of an operator node ("and", ">=", "age" …).
 std::string op_name(const Program& program, const Node& node);
 
