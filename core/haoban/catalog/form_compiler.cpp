@@ -119,7 +119,7 @@ class FormCompiler {
         note(fields[f], path, &top_ids_);
         if (fields[f].is_object() && JsonReader::optional(fields[f], "type") == "group" &&
             fields[f].contains("fields") && fields[f]["fields"].is_array()) {
-          const json id = JsonReader::optional(fields[f], "id");
+          const json& id = JsonReader::optional(fields[f], "id");
           auto& rows = row_ids_[id.is_string() ? id.get<std::string>() : std::string()];
           const json& children = fields[f]["fields"];
           for (size_t c = 0; c < children.size(); ++c)

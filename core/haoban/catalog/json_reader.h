@@ -36,25 +36,34 @@ class JsonReader {
     return base + "[" + std::to_string(i) + "]";
   }
 
-  // The member as written (any type), or `fallback` when obj is not an object or lacks it. For
-  // members kept as opaque JSON: nlohmann's value() throws on a non-object (a hostile
-  // catalogue's "fees": ["x"] took the loader down; found by the catalogue fuzzer).
-  static nlohmann::json optional(const nlohmann::json& obj, const char* key,
-                                 nlohmann::json fallback = nullptr) {
-    if (obj.is_object()) {
-      auto it = obj.find(key);
-      if (it != obj.end()) return *it;
-    }
-    return fallback;
+  // The member, or nullptr when obj is not an object or lacks it. Never nlohmann's value(),
+  // which throws on a non-object (a hostile catalogue's "fees": ["x"] took the loader down;
+  // found by the catalogue fuzzer).
+  static const nlohmann::json* find(const nlohmann::json& obj, const std::string& key) {
+    if (!obj.is_object()) return nullptr;
+    auto it = obj.find(key);
+    return it != obj.end() ? &*it : nullptr;
+  }
+
+  // For members kept as opaque JSON: the member as written (any type), or null. A reference,
+  // so that reading an expression to compile copies nothing.
+  static const nlohmann::json& optional(const nlohmann::json& obj, const std::string& key) {
+    static const nlohmann::json kNull;
+    const nlohmann::json* member = find(obj, key);
+    return member ? *member : kNull;
+  }
+
+  // The same with another value for "absent" (an empty array, an empty object).
+  static nlohmann::json optional(const nlohmann::json& obj, const std::string& key,
+                                 nlohmann::json fallback) {
+    const nlohmann::json* member = find(obj, key);
+    return member ? *member : std::move(fallback);
   }
 
   // The member, or null (reporting `missing` when required).
   const nlohmann::json* member(const nlohmann::json& obj, const std::string& key,
                                const std::string& base, bool required) {
-    if (obj.is_object()) {
-      auto it = obj.find(key);
-      if (it != obj.end()) return &*it;
-    }
+    if (const nlohmann::json* found = find(obj, key)) return found;
     if (required)
       error(key_path(base, key), "missing", "缺少必填项 " + key,
             "required key " + key + " is missing");

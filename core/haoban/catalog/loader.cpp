@@ -243,10 +243,9 @@ class CatalogBuilder {
                   JsonReader::index_path(path + ".audience", k));
       item.department = read_department(ij, path);
       item.legal_basis = JsonReader::optional(ij, "legalBasis", json::array());
-      item.statutory = read_time_limit(JsonReader::optional(ij, "timeLimits", json::object()),
-                                       "statutory", path + ".timeLimits");
-      item.promised = read_time_limit(JsonReader::optional(ij, "timeLimits", json::object()),
-                                      "promised", path + ".timeLimits");
+      const json& time_limits = JsonReader::optional(ij, "timeLimits");
+      item.statutory = read_time_limit(time_limits, "statutory", path + ".timeLimits");
+      item.promised = read_time_limit(time_limits, "promised", path + ".timeLimits");
       item.handling_type = r_.string(ij, "handlingType", path, true);
       if (!item.handling_type.empty())
         r_.one_of(item.handling_type, {"即办件", "承诺件"}, path + ".handlingType");
