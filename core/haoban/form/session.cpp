@@ -695,9 +695,9 @@ std::unique_ptr<FormSession> FormSession::create(std::shared_ptr<const catalog::
   auto form = catalog->form(*item);
   if (!form)
     return fail("form_unavailable", "该事项的表单无法加载", "the item's form failed to compile");
-  if (const auto named =
-          options.draft.is_object() ? options.draft.find("item") : options.draft.end();
-      named != options.draft.end() && (!named->is_string() || *named != item_id))
+  // Compared as JSON: an item that is not a string is another item (value() would throw).
+  if (options.draft.is_object() && options.draft.contains("item") &&
+      options.draft["item"] != std::string(item_id))
     return fail("draft_wrong_item", "草稿不属于该事项", "the draft belongs to another item");
   if (!options.draft.is_null() && !options.draft.is_object())
     return fail("bad_draft", "草稿格式不正确", "the draft must be an object");
