@@ -10,20 +10,15 @@
 // submissions (each a 201: re-check + commit); it prints submissions/s and p50/p99, and the
 // median over the runs. Soak (--soak-seconds N): one stub under continuous load for N seconds,
 // its RSS read from /proc/<pid>/status every 10 s, printed as a table. Never pass/fail.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  agent, application, counters, cpuSeconds, keyFor, loadAverage as load, login, median, parseArgs,
+  pool, quantile, repoRoot, startStub as startStubWith, submit,
+} from './stub-client.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
-    return pairs;
-  }, []),
-);
+const args = parseArgs(process.argv.slice(2));
 const BIN = path.resolve(args.bin ?? path.join(repoRoot, 'build/native-release/server-stub/haoban'));
 const RUNS = Number(args.runs ?? 3);
 const COUNT = Number(args.count ?? 4000);
@@ -32,110 +27,13 @@ const SOAK_SECONDS = Number(args['soak-seconds'] ?? 0);
 const SYNCHRONOUS = args.synchronous ?? 'full';  // 'normal': no fsync per commit (comparison only)
 const WARM_UP = 300;
 
-function startStub(dataDir) {
-  const child = spawn(BIN, ['serve', '--port', '0', '--data-dir', dataDir, '--rate-burst', '0', '--access-log', 'off', '--synchronous', SYNCHRONOUS], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /serving http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (match) resolve({ child, port: Number(match[1]) });
-    });
-    child.once('exit', (code) => reject(new Error(`haoban serve exited (${code})`)));
-  });
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-
-// cpp-httplib closes a keep-alive connection after a few requests or seconds; a request that
-// raced that close on a reused socket is sent again (safe: submissions are idempotent by key).
-let resent = 0;
-function request(port, method, urlPath, headers, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', (error) => {
-      if (req.reusedSocket && error.code === 'ECONNRESET') {
-        ++resent;
-        request(port, method, urlPath, headers, body).then(resolve, reject);
-      } else {
-        reject(error);
-      }
-    });
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
-async function login(port, identityId) {
-  const res = await request(port, 'POST', '/api/v1/session', { 'content-type': 'application/json' }, JSON.stringify({ identityId }));
-  return JSON.parse(res.body).token;
-}
-
-// 陈芳 registers her newborn for resident medical insurance (complete: e-licences for the
-// household register and birth certificate, the form uploaded); the bank account and the upload
-// reference make every application, and so every package digest, distinct.
-function application(n) {
-  return JSON.stringify({
-    itemId: 'gz-resident-medical-insurance',
-    claimedReady: true,
-    answers: {
-      insuredName: '林小雨', insuredIdNumber: '440106202611100029', category: 'newborn',
-      insuredHukouDivision: '440106', guardianName: '陈芳', guardianIdNumber: '440106199208152342',
-      contactMobile: '13912345678', bankAccount: `6222${String(n).padStart(15, '0')}`,
-      accountHolderName: '陈芳', declaration: true,
-    },
-    materials: {
-      householdRegister: { via: 'licence' },
-      birthMedicalCert: { via: 'licence' },
-      registrationForm: { via: 'upload', refs: [`upload-${n}`] },
-    },
-  });
-}
-
-const submit = (port, token, body, key) =>
-  request(port, 'POST', '/api/v1/submissions',
-    { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key }, body);
-
-// The Idempotency-Key is the digest of the canonical package the core computes; a phone gets
-// it from its own check in wasm. Here the stub's answer to a wrong key names it (expectedKey):
-// a re-check without a commit, done before the timed phase.
-async function keyFor(port, token, body) {
-  const res = await submit(port, token, body, '0'.repeat(64));
-  const answer = JSON.parse(res.body);
-  if (res.status !== 422 || !answer.expectedKey) throw new Error(`probe: ${res.status} ${res.body.slice(0, 300)}`);
-  return answer.expectedKey;
-}
-
-async function pool(items, concurrency, work) {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
-}
-
-// CPU seconds (user + system) the process has used: /proc/<pid>/stat fields 14 and 15, in ticks.
-function cpuSeconds(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;  // USER_HZ is 100 on Linux
-}
-
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const load = () => os.loadavg().map((v) => v.toFixed(2)).join(' ');
+const startStub = (dataDir) => startStubWith(BIN, dataDir, SYNCHRONOUS);
 
 async function throughputRun(run) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'haoban-bench-stub-'));
   const { child, port } = await startStub(dataDir);
   try {
-    const token = await login(port, 'chen-fang-new-mother');
+    const token = await login(port);
     const jobs = Array.from({ length: WARM_UP + COUNT }, (_, n) => ({ body: application(run * 1e6 + n) }));
     await pool(jobs, CONCURRENCY, async (job) => { job.key = await keyFor(port, token, job.body); });
     const timed = jobs.slice(WARM_UP);
@@ -176,7 +74,7 @@ async function soak(seconds) {
   let done = 0;
   let failures = 0;
   try {
-    const token = await login(port, 'chen-fang-new-mother');
+    const token = await login(port);
     const started = performance.now();
     const sample = () => samples.push({ t: Math.round((performance.now() - started) / 1000), rssKiB: rssKiB(child.pid), done, load: load() });
     sample();
@@ -215,7 +113,7 @@ if (RUNS > 0) {
   console.log(`| median | ${median(results.map((r) => r.perSecond)).toFixed(0)} | ${median(results.map((r) => r.p50)).toFixed(2)} | ${median(results.map((r) => r.p99)).toFixed(2)} | | ${cpu.toFixed(3)} | ${median(results.map((r) => r.clientCpuMs)).toFixed(3)} | |`);
   console.log(`CPU-bound ceiling of the stub alone on 2 idle cores: ${(2000 / cpu).toFixed(0)} submissions/s (2 CPU-seconds per second / stub CPU per submission; ignores the load generator and fsync waits).`);
   console.log('Budget (DESIGN.md): >= 2,000 submissions/s on 2 cores, p99 <= 25 ms.');
-  console.log(`Requests re-sent after a keep-alive close race: ${resent}`);
+  console.log(`Requests re-sent after a keep-alive close race: ${counters.resent}`);
 }
 if (SOAK_SECONDS > 0) await soak(SOAK_SECONDS);
 agent.destroy();
