@@ -1,6 +1,7 @@
 #include "haoban/store/office_store.h"
 
 #include <array>
+#include <condition_variable>
 #include <mutex>
 #include <string_view>
 
@@ -77,7 +78,27 @@ struct OfficeStore::Pending {
   const NewSubmission* submission = nullptr;
   const std::function<std::string(int64_t)>* receipt_number_for = nullptr;
   CreateOutcome outcome;
-  bool done = false;  // the group holding it has been written (committed or failed)
+
+  // What the caller is told: its group has been written (committed or failed: see outcome), or
+  // it is to write the next group.
+  enum class Turn { wait, written, write };
+  void tell(Turn now) {
+    {
+      std::lock_guard lock(mutex);
+      turn = now;
+    }
+    changed.notify_one();
+  }
+  Turn await() {
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [this] { return turn != Turn::wait; });
+    return turn;
+  }
+
+ private:
+  std::mutex mutex;
+  std::condition_variable changed;
+  Turn turn = Turn::wait;
 };
 
 OfficeStore::OfficeStore(Database& database, Durability durability)
@@ -165,35 +186,58 @@ CreateOutcome OfficeStore::create_submission(
     outcome.error = "create_submission: input exceeds the store's bounds";
     return outcome;
   }
-  Pending mine;
-  mine.submission = &submission;
-  mine.receipt_number_for = &receipt_number_for;
-  std::unique_lock lock(group_mutex_);
-  queue_.push_back(&mine);
-  while (!mine.done) {
+  auto mine = std::make_shared<Pending>();
+  mine->submission = &submission;
+  mine->receipt_number_for = &receipt_number_for;
+  {
+    std::unique_lock lock(group_mutex_);
+    queue_.push_back(mine);
     if (writing_) {
-      group_written_.wait(lock);
-      continue;
+      lock.unlock();
+      if (mine->await() == Pending::Turn::written) return std::move(mine->outcome);
+      // Handed the writer's role: writing_ was left set for this caller.
+    } else {
+      writing_ = true;
     }
-    // Nobody is writing: this caller writes everything queued so far (its own submission
-    // among it, unless more than kMaxGroup are ahead: then it leads again afterwards).
-    writing_ = true;
-    std::array<Pending*, kMaxGroup> group{};  // no allocation while writing_ is set
+  }
+  write_queued(mine.get());
+  return std::move(mine->outcome);
+}
+
+void OfficeStore::write_queued(const Pending* mine) {
+  std::array<std::shared_ptr<Pending>, kMaxGroup> group{};
+  std::unique_lock lock(group_mutex_);
+  for (bool mine_written = false; !mine_written;) {
+    // Everything queued so far, this caller's own submission among it unless more than
+    // kMaxGroup are ahead (then it writes again afterwards).
     size_t size = 0;
     while (!queue_.empty() && size < kMaxGroup) {
-      group[size++] = queue_.front();
+      group[size++] = std::move(queue_.front());
       queue_.pop_front();
     }
     lock.unlock();
-    write_group(std::span<Pending* const>(group.data(), size));
+    const std::span<const std::shared_ptr<Pending>> written(group.data(), size);
+    write_group(written);
+    for (const auto& pending : written) mine_written = mine_written || pending.get() == mine;
     lock.lock();
-    for (size_t i = 0; i < size; ++i) group[i]->done = true;
     ++groups_;
     grouped_submissions_ += size;
-    writing_ = false;
-    group_written_.notify_all();
+    std::shared_ptr<Pending> next;
+    if (mine_written) {
+      if (queue_.empty()) {
+        writing_ = false;
+      } else {
+        next = queue_.front();
+      }
+    }
+    lock.unlock();
+    for (size_t i = 0; i < size; ++i) {
+      if (group[i].get() != mine) group[i]->tell(Pending::Turn::written);
+      group[i].reset();
+    }
+    if (next) next->tell(Pending::Turn::write);
+    lock.lock();
   }
-  return std::move(mine.outcome);
 }
 
 OfficeStore::GroupCommitStats OfficeStore::group_commit_stats() {
@@ -201,9 +245,9 @@ OfficeStore::GroupCommitStats OfficeStore::group_commit_stats() {
   return {groups_, grouped_submissions_, queue_.size(), writing_};
 }
 
-void OfficeStore::write_group(std::span<Pending* const> group) noexcept {
+void OfficeStore::write_group(std::span<const std::shared_ptr<Pending>> group) noexcept {
   const auto fail_all = [&](const std::string& error) {
-    for (Pending* pending : group) {
+    for (const auto& pending : group) {
       pending->outcome = CreateOutcome{};
       pending->outcome.error = error;
     }
@@ -216,7 +260,7 @@ void OfficeStore::write_group(std::span<Pending* const> group) noexcept {
     // sequence) cannot race another writer, even one in another process.
     WriteTransaction transaction(db);
     if (!transaction.began()) return fail_all(transaction.error());
-    for (Pending* pending : group) {
+    for (const auto& pending : group) {
       write_one(*pending);
       // An I/O error or a full disk can end the whole transaction; then nothing of the group
       // is kept, and nothing after it may run outside a transaction.
@@ -224,7 +268,7 @@ void OfficeStore::write_group(std::span<Pending* const> group) noexcept {
     }
     if (!transaction.commit()) return fail_all(transaction.error());
   } catch (...) {  // out of memory: the transaction has rolled back, nothing was kept
-    for (Pending* pending : group) pending->outcome.ok = pending->outcome.created = false;
+    for (const auto& pending : group) pending->outcome.ok = pending->outcome.created = false;
   }
 }
 

@@ -12,7 +12,6 @@
 // commit's fsync; an in-memory database has one connection for both.
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -149,17 +148,22 @@ class OfficeStore {
  private:
   struct Statements;
   struct Pending;
-  void write_group(std::span<Pending* const> group) noexcept;
+  // The writer's loop: writes queued groups until the one holding `mine` is written, then
+  // hands the writer's role to the next caller queued, if any.
+  void write_queued(const Pending* mine);
+  void write_group(std::span<const std::shared_ptr<Pending>> group) noexcept;
   void write_one(Pending& pending);
   // The connection and lock for reads: the reader when there is one, else the writer.
   std::mutex& read_mutex();
 
   Database& database_;
   std::unique_ptr<Statements> statements_;
-  // Group commit: who waits, and whether someone is writing a group now.
+  // Group commit: who waits, and whether someone is writing a group now (or has just been
+  // handed the writer's role). Each caller waits on its own Pending, so a commit wakes only
+  // the callers it wrote and the next writer, not everyone queued. Shared, because the writer
+  // still holds a caller's Pending while it wakes it, and the caller may return at once.
   std::mutex group_mutex_;
-  std::condition_variable group_written_;
-  std::deque<Pending*> queue_;
+  std::deque<std::shared_ptr<Pending>> queue_;
   bool writing_ = false;
   uint64_t groups_ = 0, grouped_submissions_ = 0;
 };
