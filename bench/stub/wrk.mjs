@@ -4,7 +4,7 @@
 //
 //   node bench/stub/wrk.mjs [--bin build/native-release/server-stub/haoban] [--runs 3]
 //        [--seconds 10] [--threads 2] [--connections 16] [--count 30000] [--warm-seconds 1]
-//        [--synchronous full|normal] [--show-wrk yes]
+//        [--synchronous full|normal] [--show-wrk yes] [--compare other/haoban]
 //
 // Untimed first: one stub computes the Idempotency-Keys of count + WARM_COUNT distinct
 // applications (stub-client.mjs keyFor) and they are written to two files, "<key>\t<body>" a
@@ -14,7 +14,9 @@
 // threads ran out of lines, or that got anything but 201, is reported as such. Reported per run:
 // submissions/s (201s / wrk's duration), p50/p99 from wrk's latency histogram, the stub's CPU per
 // submission (/proc/<pid>/stat around the timed wrk) and wrk's own (worker threads only), and
-// the load average; then the median of the runs. Never pass/fail; never run in CI.
+// the load average; then the median of the runs. --compare B alternates runs of --bin (A) and B
+// (A, B, A, B, …; --runs each) on the same keys, so a before/after sees the same machine load.
+// Never pass/fail; never run in CI.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,6 +28,8 @@ import {
 
 const args = parseArgs(process.argv.slice(2));
 const BIN = path.resolve(args.bin ?? path.join(repoRoot, 'build/native-release/server-stub/haoban'));
+const BINS = [BIN, ...(args.compare ? [path.resolve(args.compare)] : [])];
+const LABELS = BINS.length > 1 ? ['A', 'B'] : [''];
 const RUNS = Number(args.runs ?? 3);
 const SECONDS = Number(args.seconds ?? 10);
 const THREADS = Number(args.threads ?? 2);
@@ -55,7 +59,7 @@ function ensureWrk() {
 // The keys of WARM_COUNT + COUNT distinct applications, from a stub that is then stopped.
 async function prepareFiles(dir) {
   const keyDir = mkdtempSync(path.join(os.tmpdir(), 'haoban-bench-keys-'));
-  const { child, port } = await startStub(BIN, keyDir, SYNCHRONOUS);
+  const { child, port } = await startStub(BINS[0], keyDir, SYNCHRONOUS);
   try {
     const token = await login(port);
     const jobs = Array.from({ length: WARM_COUNT + COUNT }, (_, n) => ({ body: application(n) }));
@@ -92,8 +96,9 @@ function runWrk(port, token, file, seconds) {
 }
 
 async function run(index, files) {
+  const which = index % BINS.length;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'haoban-bench-stub-'));
-  const { child, port } = await startStub(BIN, dataDir, SYNCHRONOUS);
+  const { child, port } = await startStub(BINS[which], dataDir, SYNCHRONOUS);
   try {
     const token = await login(port);
     agent.destroy();
@@ -106,7 +111,7 @@ async function run(index, files) {
     const other = Object.entries(result.statuses).filter(([status]) => status !== '201');
     const errors = Object.values(result.errors).reduce((a, b) => a + b, 0);
     return {
-      run: index + 1, perSecond: created / result.seconds, p50: result.p50Ms, p99: result.p99Ms,
+      run: `${index + 1}${LABELS[which]}`, which, perSecond: created / result.seconds, p50: result.p50Ms, p99: result.p99Ms,
       created, nonCreated: other.reduce((sum, [, n]) => sum + n, 0) - result.exhausted,
       otherStatuses: other.map(([status, n]) => `${status}×${n}`).join(' '), errors,
       exhausted: result.exhausted, stubCpuMs: (stubCpu * 1000) / created,
@@ -120,20 +125,22 @@ async function run(index, files) {
 
 ensureWrk();
 const wrkVersion = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
-console.log(`haoban stub bench (wrk): ${BIN}\n${os.cpus().length} CPUs (${os.cpus()[0]?.model}), ${wrkVersion}, data dir on ${os.tmpdir()}`);
+console.log(`haoban stub bench (wrk): ${BINS.map((bin, i) => `${LABELS[i]} ${bin}`.trim()).join(', ')}\n${os.cpus().length} CPUs (${os.cpus()[0]?.model}), ${wrkVersion}, data dir on ${os.tmpdir()}`);
 const fileDir = mkdtempSync(path.join(os.tmpdir(), 'haoban-bench-wrk-'));
 try {
   const files = await prepareFiles(fileDir);
   const results = [];
-  for (let i = 0; i < RUNS; ++i) results.push(await run(i, files));
+  for (let i = 0; i < RUNS * BINS.length; ++i) results.push(await run(i, files));
   console.log(`\nwrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s after a ${WARM_SECONDS} s warm-up; every request a new submission (${COUNT} prepared), synchronous=${SYNCHRONOUS}`);
   console.log('| run | submissions/s | p50 (ms) | p99 (ms) | 201 | non-201 | socket errors | ran out of keys | stub CPU ms / submission | wrk CPU ms / submission | load before → after |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
     console.log(`| ${r.run} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.created} | ${r.nonCreated}${r.otherStatuses ? ` (${r.otherStatuses})` : ''} | ${r.errors} | ${r.exhausted} | ${r.stubCpuMs.toFixed(3)} | ${r.wrkCpuMs.toFixed(3)} | ${r.loadBefore} → ${r.loadAfter} |`);
   }
-  const med = (key) => median(results.map((r) => r[key]));
-  console.log(`| median | ${med('perSecond').toFixed(0)} | ${med('p50').toFixed(2)} | ${med('p99').toFixed(2)} | | | | | ${med('stubCpuMs').toFixed(3)} | ${med('wrkCpuMs').toFixed(3)} | |`);
+  for (const [which, label] of LABELS.entries()) {
+    const med = (key) => median(results.filter((r) => r.which === which).map((r) => r[key]));
+    console.log(`| median ${label} | ${med('perSecond').toFixed(0)} | ${med('p50').toFixed(2)} | ${med('p99').toFixed(2)} | | | | | ${med('stubCpuMs').toFixed(3)} | ${med('wrkCpuMs').toFixed(3)} | |`);
+  }
   if (results.some((r) => r.exhausted > 0)) console.log(`A run ran out of keys: its numbers are invalid; raise --count above ${COUNT}.`);
   if (results.some((r) => r.nonCreated > 0 || r.errors > 0)) console.log('Some requests were not answered 201: see the non-201 and socket-error columns.');
   console.log('Budget (DESIGN.md): >= 2,000 submissions/s on 2 cores, p99 <= 25 ms.');
