@@ -4,15 +4,27 @@
 // from here; the pages only render. The app uses @haoban/core's own API (wasm/package/lib,
 // typed in index.d.ts): catalog, form, check, store. There is no second wrapper here.
 
-const CORE_URL = '/core/index.mjs';
+import { coreModule, wasmModule } from './boot.js';
 
 let loading = null;
 
-// Loads the core once per page.
+// Loads the core once per page: the package's load(), given the module boot.js compiled while
+// the app's script was still starting (or, if that failed, left to fetch and compile it itself).
 export function loadCore() {
   loading ??= (async () => {
-    const { load } = await import(/* @vite-ignore */ CORE_URL);
-    const h = await load();
+    const [{ load }, compiled] = await Promise.all([coreModule, wasmModule]);
+    let h;
+    if (compiled) {
+      let failed;
+      const instantiationFailed = new Promise((_, reject) => (failed = reject));
+      const instantiateWasm = (imports, receive) => {
+        WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), failed);
+        return {};  // Emscripten: the exports arrive asynchronously through receive()
+      };
+      h = await Promise.race([load({ instantiateWasm }), instantiationFailed]);
+    } else {
+      h = await load();
+    }
     document.documentElement.dataset.coreVersion = h.version;
     return h;
   })();

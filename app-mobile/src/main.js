@@ -1,6 +1,9 @@
 // Entry. Vant 4 supplies the display components (steps, tags, buttons) with its styles, each
 // imported on its own so the bundle stays small; form controls are native <input>/<select>,
 // which screen readers and IMEs handle best and the core's per-keystroke messages attach to.
+// boot.js first: it starts the core's compilation and the catalogue download before the rest
+// of this bundle (Vue, Vant, the screens) is evaluated.
+import './boot.js';
 import { createApp } from 'vue';
 import { Button, Step, Steps, Tag } from 'vant';
 import 'vant/es/style/base.css';

@@ -4,12 +4,13 @@ import { reactive, markRaw } from 'vue';
 
 import holidays from '../../data/holidays/cn-mainland.json';
 import { api, forgetSession, savedSession } from './api.js';
+import { catalogText } from './boot.js';
 import { loadCore } from './core.js';
 import { catalogCache, openStores } from './persist.js';
 
 export const app = reactive({
   ready: false,  // core and catalogue loaded: home, search, guide and login work
-  storeReady: false,  // the SQLite store is open: drafts, the outbox, receipts
+  storeReady: false,  // the holiday calendar is set and the SQLite store open: forms, checks, drafts, the outbox, receipts
   failed: null,
   core: null,  // the @haoban/core API (markRaw: never proxied)
   catalog: null,  // the core's loaded catalogue
@@ -37,12 +38,10 @@ async function catalogueText(fetched, openStore) {
 
 export async function start() {
   try {
-    // The catalogue download runs while the core compiles.
-    const fetched = api.catalogText().then((t) => (performance.mark('haoban:catalog-fetched'), t));
-    fetched.catch(() => {});  // handled in catalogueText (the copy in the store)
+    // The catalogue download (started by boot.js) runs while the core compiles.
+    const fetched = catalogText;
     const core = await loadCore();
     performance.mark('haoban:core-ready');
-    core.setCalendar(holidays);
     app.core = markRaw(core);
     // The store (SQLite loaded from IndexedDB) opens after the home screen is up: opening it is
     // main-thread work that delayed the first screen by 1–2 s at 4× CPU (bench/h5). Only the
@@ -57,6 +56,7 @@ export async function start() {
     app.catalog = markRaw(core.catalog.load(text, { lazy: true }));
     performance.mark('haoban:catalog-loaded');
     app.data = markRaw(JSON.parse(text));
+    performance.mark('haoban:catalog-parsed');
     if (app.session) await loadProfile();
     app.ready = true;
     // For bench/h5: the moment the home screen is usable (core compiled, catalogue loaded).
@@ -67,6 +67,10 @@ export async function start() {
       });
       setTimeout(resolve, 250);  // a tab in the background gets no frames
     });
+    // The holiday calendar is read by the form sessions and checks only (working days,
+    // deadlines): set after the first screen, before the screens that use them open.
+    core.setCalendar(holidays);
+    performance.mark('haoban:calendar-set');
     await openStore();
     app.storeReady = true;
     if (fresh) catalogCache.put(String(app.catalog.version ?? ''), text);
