@@ -2,7 +2,7 @@
 // loopback with keep-alive, the applications it is sent, their Idempotency-Keys, and reading a
 // process's CPU time. Used by load.mjs (Node as the load generator) and wrk.mjs (wrk as it).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,6 +119,21 @@ export async function pool(items, concurrency, work) {
 export function cpuSeconds(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;  // USER_HZ is 100 on Linux
+}
+
+// Context switches (voluntary + involuntary) over all of the process's threads so far: each is a
+// sleep and a wake-up, which cost far more than usual on this VM's paravirtualised kernel.
+export function contextSwitches(pid) {
+  let total = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const status = readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8');
+      for (const match of status.matchAll(/^(?:non)?voluntary_ctxt_switches:\s+(\d+)$/gm)) total += Number(match[1]);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return total;
 }
 
 export const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];

@@ -22,7 +22,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  agent, application, cpuSeconds, keyFor, loadAverage, login, median, parseArgs, pool, repoRoot,
+  agent, application, contextSwitches, cpuSeconds, keyFor, loadAverage, login, median, parseArgs, pool, repoRoot,
   startStub,
 } from './stub-client.mjs';
 
@@ -105,8 +105,10 @@ async function run(index, files) {
     await runWrk(port, token, files.warm, WARM_SECONDS);
     const loadBefore = loadAverage();
     const stubCpuBefore = cpuSeconds(child.pid);
+    const switchesBefore = contextSwitches(child.pid);
     const result = await runWrk(port, token, files.timed, SECONDS);
     const stubCpu = cpuSeconds(child.pid) - stubCpuBefore;
+    const switches = contextSwitches(child.pid) - switchesBefore;
     const created = result.statuses['201'] ?? 0;
     const other = Object.entries(result.statuses).filter(([status]) => status !== '201');
     const errors = Object.values(result.errors).reduce((a, b) => a + b, 0);
@@ -114,7 +116,7 @@ async function run(index, files) {
       run: `${index + 1}${LABELS[which]}`, which, perSecond: created / result.seconds, p50: result.p50Ms, p99: result.p99Ms,
       created, nonCreated: other.reduce((sum, [, n]) => sum + n, 0) - result.exhausted,
       otherStatuses: other.map(([status, n]) => `${status}×${n}`).join(' '), errors,
-      exhausted: result.exhausted, stubCpuMs: (stubCpu * 1000) / created,
+      exhausted: result.exhausted, stubCpuMs: (stubCpu * 1000) / created, switches: switches / created,
       wrkCpuMs: (result.cpuSeconds * 1000) / created, loadBefore, loadAfter: loadAverage(),
     };
   } finally {
@@ -132,14 +134,14 @@ try {
   const results = [];
   for (let i = 0; i < RUNS * BINS.length; ++i) results.push(await run(i, files));
   console.log(`\nwrk -t${THREADS} -c${CONNECTIONS} -d${SECONDS}s after a ${WARM_SECONDS} s warm-up; every request a new submission (${COUNT} prepared), synchronous=${SYNCHRONOUS}`);
-  console.log('| run | submissions/s | p50 (ms) | p99 (ms) | 201 | non-201 | socket errors | ran out of keys | stub CPU ms / submission | wrk CPU ms / submission | load before → after |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  console.log('| run | submissions/s | p50 (ms) | p99 (ms) | 201 | non-201 | socket errors | ran out of keys | stub CPU ms / submission | stub context switches / submission | wrk CPU ms / submission | load before → after |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
-    console.log(`| ${r.run} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.created} | ${r.nonCreated}${r.otherStatuses ? ` (${r.otherStatuses})` : ''} | ${r.errors} | ${r.exhausted} | ${r.stubCpuMs.toFixed(3)} | ${r.wrkCpuMs.toFixed(3)} | ${r.loadBefore} → ${r.loadAfter} |`);
+    console.log(`| ${r.run} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.created} | ${r.nonCreated}${r.otherStatuses ? ` (${r.otherStatuses})` : ''} | ${r.errors} | ${r.exhausted} | ${r.stubCpuMs.toFixed(3)} | ${r.switches.toFixed(2)} | ${r.wrkCpuMs.toFixed(3)} | ${r.loadBefore} → ${r.loadAfter} |`);
   }
   for (const [which, label] of LABELS.entries()) {
     const med = (key) => median(results.filter((r) => r.which === which).map((r) => r[key]));
-    console.log(`| median ${label} | ${med('perSecond').toFixed(0)} | ${med('p50').toFixed(2)} | ${med('p99').toFixed(2)} | | | | | ${med('stubCpuMs').toFixed(3)} | ${med('wrkCpuMs').toFixed(3)} | |`);
+    console.log(`| median ${label} | ${med('perSecond').toFixed(0)} | ${med('p50').toFixed(2)} | ${med('p99').toFixed(2)} | | | | | ${med('stubCpuMs').toFixed(3)} | ${med('switches').toFixed(2)} | ${med('wrkCpuMs').toFixed(3)} | |`);
   }
   if (results.some((r) => r.exhausted > 0)) console.log(`A run ran out of keys: its numbers are invalid; raise --count above ${COUNT}.`);
   if (results.some((r) => r.nonCreated > 0 || r.errors > 0)) console.log('Some requests were not answered 201: see the non-201 and socket-error columns.');
