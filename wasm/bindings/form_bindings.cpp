@@ -20,6 +20,7 @@
 #include "haoban/catalog/model.h"
 #include "haoban/expr/engine.h"
 #include "haoban/form/session.h"
+#include "haoban/form/state_json.h"
 #include "haoban/time/civil_date.h"
 
 namespace haoban::wasm {
@@ -91,21 +92,27 @@ std::string form_open(int catalog_handle, const std::string& item_id,
   });
 }
 
+// The per-keystroke result is written as text directly (the same bytes as dumping
+// form::to_json), not built as a JSON tree first (an allocation per key and value).
+std::string result_text(const form::SetResult& result) {
+  std::string out;
+  form::append_json(result, out);
+  return out;
+}
+
 std::string form_set(int handle, const std::string& path, const std::string& value_json) {
-  return guarded([&] {
-    return to_json_string(form::to_json(find(handle).set(path, parse_json(value_json, "value"))));
-  });
+  return guarded(
+      [&] { return result_text(find(handle).set(path, parse_json(value_json, "value"))); });
 }
 
 std::string form_add_row(int handle, const std::string& group) {
-  return guarded([&] { return to_json_string(form::to_json(find(handle).add_row(group))); });
+  return guarded([&] { return result_text(find(handle).add_row(group)); });
 }
 
 std::string form_remove_row(int handle, const std::string& group, int index) {
   return guarded([&] {
     if (index < 0) throw BoundaryError("bad_row", "row index must be >= 0");
-    return to_json_string(
-        form::to_json(find(handle).remove_row(group, static_cast<size_t>(index))));
+    return result_text(find(handle).remove_row(group, static_cast<size_t>(index)));
   });
 }
 
