@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "haoban/catalog/form_compiler.h"
 #include "haoban/catalog/value_types.h"
@@ -43,6 +42,7 @@ struct Cell {
   bool readonly = false;
   std::vector<std::string> options;
   std::vector<FieldError> errors;
+  uint32_t noted = 0;  // the set() (epoch) that last reported this cell as changed
 };
 
 struct Row {
@@ -111,10 +111,28 @@ struct FormSession::Impl {
   std::vector<std::vector<int>> row_order;    // per group: row field order
   std::vector<std::vector<int>> cross_rules;  // per field: form rules aimed at it
 
-  // Change tracking during one set().
-  std::vector<std::string> changed;
-  std::unordered_set<std::string> changed_set;
+  // The same graph by field index, for propagate() (no string hashing per keystroke).
+  std::vector<const std::vector<int>*> value_deps_of;  // per field; null when none
+  std::vector<const std::vector<int>*> error_deps_of;
+  // Where each field's value lives in `data` (and in data["form"]), and data["row"]: found
+  // once, since std::map nodes never move and no key is ever erased.
+  std::vector<json*> slot;
+  std::vector<json*> form_slot;  // null until first published (and without the form. prefix)
+  json* form_root = nullptr;
+  json* row_slot = nullptr;
+
+  // Change tracking during one set(): which cells changed, in the order first noticed.
+  // A cell is marked with the set()'s epoch, so noting it twice costs nothing.
+  struct Changed {
+    int top;
+    int row;  // -1: the field itself (for a group, its own state)
+    int cell;
+  };
+  std::vector<Changed> changed;
+  uint32_t epoch = 0;
   bool tracking = false;
+  // propagate()'s per-field marks, kept between calls for their capacity.
+  std::vector<char> value_dirty, error_dirty, all_rows, error_all_rows;
 
   // --- evaluation -----------------------------------------------------------------------
 
@@ -125,14 +143,22 @@ struct FormSession::Impl {
   }
   bool flag(const Flag& f) const { return f.is_constant() ? f.value : json_truthy(eval(f.expr)); }
 
-  void publish(int i) {
-    const Field& f = form->fields[i];
-    data[f.id] = top[i].cell.effective;
-    if (form->uses_form_prefix) data["form"][f.id] = top[i].cell.effective;
+  // data["form"][id]: created on first publish, as before (a form. read of a field never
+  // published finds no key, not a null).
+  json& form_value(int i) {
+    if (!form_slot[i]) form_slot[i] = &(*form_root)[form->fields[i].id];
+    return *form_slot[i];
   }
 
-  void note(const std::string& path) {
-    if (tracking && changed_set.insert(path).second) changed.push_back(path);
+  void publish(int i) {
+    *slot[i] = top[i].cell.effective;
+    if (form->uses_form_prefix) form_value(i) = top[i].cell.effective;
+  }
+
+  void note(Cell& c, int i, int row = -1, int k = -1) {
+    if (!tracking || c.noted == epoch) return;
+    c.noted = epoch;
+    changed.push_back({i, row, k});
   }
 
   // Flags, options and value of one cell; returns whether anything changed.
@@ -164,19 +190,20 @@ struct FormSession::Impl {
     return obj;
   }
 
-  // Recomputes one row of group i; data["row"] holds the row while its expressions run.
+  // Recomputes one row of group i; data["row"] holds the row while its expressions run
+  // (raw answers, each replaced by its effective value once computed), built in place.
   void compute_row(int i, size_t r, bool group_visible) {
     const Field& g = form->fields[i];
     Row& row = top[i].rows[r];
-    json obj = json::object();
-    for (size_t k = 0; k < g.row_fields.size(); ++k) obj[g.row_fields[k].id] = row.cells[k].raw;
+    json& current = *row_slot;
+    current = json::object();
+    for (size_t k = 0; k < g.row_fields.size(); ++k) current[g.row_fields[k].id] = row.cells[k].raw;
     for (int k : row_order[i]) {
-      data["row"] = obj;
       if (compute_cell(g.row_fields[k], group_visible, false, row.cells[k]))
-        note(cell_path(g.id, r, g.row_fields[k].id));
-      obj[g.row_fields[k].id] = row.cells[k].effective;
+        note(row.cells[k], i, static_cast<int>(r), k);
+      current[g.row_fields[k].id] = row.cells[k].effective;
     }
-    data["row"] = nullptr;
+    current = nullptr;
   }
 
   // Recomputes field i (for a group: all rows, or just `only_row`); returns whether the
@@ -186,8 +213,8 @@ struct FormSession::Impl {
     Top& t = top[i];
     const bool page_visible = flag(form->pages[f.page].visible);
     if (!f.is_group()) {
-      if (compute_cell(f, page_visible, t.locked, t.cell)) note(f.id);
-      const bool effective_changed = data[f.id] != t.cell.effective;
+      if (compute_cell(f, page_visible, t.locked, t.cell)) note(t.cell, i);
+      const bool effective_changed = *slot[i] != t.cell.effective;
       if (effective_changed) publish(i);
       return effective_changed;
     }
@@ -199,7 +226,7 @@ struct FormSession::Impl {
     const bool readonly = flag(f.readonly);
     if (visible != c.visible || required != c.required || enabled != c.enabled ||
         readonly != c.readonly)
-      note(f.id);
+      note(c, i);
     c.visible = visible;
     c.required = required;
     c.enabled = enabled;
@@ -207,7 +234,7 @@ struct FormSession::Impl {
     const auto rows = static_cast<int64_t>(t.rows.size());
     if (!c.raw.is_number_integer() || c.raw.get<int64_t>() != rows) {
       c.raw = rows;  // a group's state value is its row count
-      note(f.id);
+      note(c, i);
     }
     // A keystroke in one row of a visible group: recompute that row and patch it in place,
     // instead of rebuilding the whole array (50 rows) per keystroke.
@@ -218,8 +245,8 @@ struct FormSession::Impl {
       json obj = row_object(f, t.rows[r]);
       if (c.effective[r] == obj) return false;
       c.effective[r] = obj;
-      data[f.id][r] = obj;
-      if (form->uses_form_prefix) data["form"][f.id][r] = std::move(obj);
+      (*slot[i])[r] = obj;
+      if (form->uses_form_prefix) form_value(i)[r] = std::move(obj);
       return true;
     }
     for (size_t r = 0; r < t.rows.size(); ++r) compute_row(i, r, visible);
@@ -228,7 +255,7 @@ struct FormSession::Impl {
       effective = json::array();
       for (const auto& row : t.rows) effective.push_back(row_object(f, row));
     }
-    const bool effective_changed = data[f.id] != effective;
+    const bool effective_changed = *slot[i] != effective;
     c.effective = std::move(effective);
     if (effective_changed) publish(i);
     return effective_changed;
@@ -306,10 +333,10 @@ struct FormSession::Impl {
     return out;
   }
 
-  void set_errors(Cell& c, std::vector<FieldError> errors, const std::string& path) {
+  void set_errors(Cell& c, std::vector<FieldError> errors, int i, int row = -1, int k = -1) {
     if (errors != c.errors) {
       c.errors = std::move(errors);
-      note(path);
+      note(c, i, row, k);
     }
   }
 
@@ -320,7 +347,7 @@ struct FormSession::Impl {
     if (!f.is_group()) {
       std::vector<const Rule*> extra;
       for (int r : cross_rules[i]) extra.push_back(&form->rules[r]);
-      set_errors(t.cell, cell_errors(f, t.cell, page, f.id, nullptr, extra), f.id);
+      set_errors(t.cell, cell_errors(f, t.cell, page, f.id, nullptr, extra), i);
       return;
     }
     std::vector<FieldError> group_errors;
@@ -336,12 +363,12 @@ struct FormSession::Impl {
                                 "最多填写 " + std::to_string(f.max_rows) + " 行",
                                 "at most " + std::to_string(f.max_rows) + " rows", false});
     }
-    set_errors(t.cell, std::move(group_errors), f.id);
+    set_errors(t.cell, std::move(group_errors), i);
     for (size_t r = 0; r < t.rows.size(); ++r) {
       if (only_row && r != *only_row) continue;
       Row& row = t.rows[r];
-      const json obj = row_object(f, row);
-      data["row"] = obj;
+      json& current = *row_slot;
+      current = row_object(f, row);
       for (size_t k = 0; k < f.row_fields.size(); ++k) {
         const Field& cf = f.row_fields[k];
         std::vector<const Rule*> extra;
@@ -352,10 +379,11 @@ struct FormSession::Impl {
           if (aimed) extra.push_back(&rule);
         }
         const std::string path = cell_path(f.id, r, cf.id);
-        set_errors(row.cells[k], cell_errors(cf, row.cells[k], page, path, &obj, extra), path);
+        set_errors(row.cells[k], cell_errors(cf, row.cells[k], page, path, &current, extra), i,
+                   static_cast<int>(r), static_cast<int>(k));
       }
     }
-    data["row"] = nullptr;
+    *row_slot = nullptr;
   }
 
   // --- graph ----------------------------------------------------------------------------
@@ -415,6 +443,14 @@ struct FormSession::Impl {
         std::sort(list.begin(), list.end());
         list.erase(std::unique(list.begin(), list.end()), list.end());
       }
+    value_deps_of.assign(n, nullptr);
+    error_deps_of.assign(n, nullptr);
+    for (int i = 0; i < n; ++i) {
+      if (auto it = value_deps.find(fields[i].id); it != value_deps.end())
+        value_deps_of[i] = &it->second;
+      if (auto it = error_deps.find(fields[i].id); it != error_deps.end())
+        error_deps_of[i] = &it->second;
+    }
     // Topological order (the loader rejected cycles; a self-read by a group is ignored).
     std::vector<char> state(n, 0);
     std::function<void(int)> visit = [&](int v) {
@@ -467,7 +503,8 @@ struct FormSession::Impl {
   // Recomputes what depends on field `start` (and, for a group edit, on row `row`).
   void propagate(int start, std::optional<size_t> row) {
     const size_t n = top.size();
-    std::vector<char> value_dirty(n, 0), error_dirty(n, 0), all_rows(n, 0), error_all_rows(n, 0);
+    for (auto* marks : {&value_dirty, &error_dirty, &all_rows, &error_all_rows})
+      marks->assign(n, 0);
     value_dirty[start] = 1;
     if (!row) all_rows[start] = 1;
     for (int i : topo) {
@@ -476,11 +513,10 @@ struct FormSession::Impl {
       if (all_rows[i]) error_all_rows[i] = 1;
       const bool changed = compute_top(i, all_rows[i] ? std::nullopt : row);
       if (!changed) continue;
-      const std::string& id = form->fields[i].id;
-      if (auto it = value_deps.find(id); it != value_deps.end())
-        for (int d : it->second) value_dirty[d] = all_rows[d] = 1;
-      if (auto it = error_deps.find(id); it != error_deps.end())
-        for (int d : it->second) error_dirty[d] = error_all_rows[d] = 1;
+      if (const auto* deps = value_deps_of[i])
+        for (int d : *deps) value_dirty[d] = all_rows[d] = 1;
+      if (const auto* deps = error_deps_of[i])
+        for (int d : *deps) error_dirty[d] = error_all_rows[d] = 1;
       for (int d : reads_all) value_dirty[d] = all_rows[d] = 1;
       for (int d : errors_read_all) error_dirty[d] = error_all_rows[d] = 1;
       // Anything recomputed later in the order reads the new value; anything earlier cannot
@@ -539,16 +575,38 @@ struct FormSession::Impl {
     return row;
   }
 
+  // A new epoch for one set(); after 2^32 of them every mark is cleared rather than let an
+  // old mark read as current.
+  void next_epoch() {
+    if (++epoch != 0) return;
+    for (auto& t : top) {
+      t.cell.noted = 0;
+      for (auto& row : t.rows)
+        for (auto& c : row.cells) c.noted = 0;
+    }
+    epoch = 1;
+  }
+
   SetResult finish(int i, std::optional<size_t> row) {
     changed.clear();
-    changed_set.clear();
+    next_epoch();
     tracking = true;
     propagate(i, row);
     tracking = false;
     SetResult result;
     result.ok = true;
-    for (const auto& path : changed)
-      if (auto s = state_at(path)) result.changed.push_back(std::move(*s));
+    result.changed.reserve(changed.size());
+    for (const auto& c : changed) {
+      const Field& f = form->fields[c.top];
+      const Top& t = top[c.top];
+      if (c.row < 0) {
+        result.changed.push_back(state_of_cell(f.id, f, t.cell));
+      } else if (static_cast<size_t>(c.row) < t.rows.size()) {  // a removed row reports nothing
+        const Field& cf = f.row_fields[c.cell];
+        result.changed.push_back(
+            state_of_cell(cell_path(f.id, c.row, cf.id), cf, t.rows[c.row].cells[c.cell]));
+      }
+    }
     return result;
   }
 
@@ -754,6 +812,11 @@ std::unique_ptr<FormSession> FormSession::create(std::shared_ptr<const catalog::
   }
   if (options.draft.is_object()) s.apply_draft(options.draft, std::string(item_id));
 
+  s.slot.resize(form->fields.size());
+  for (size_t i = 0; i < form->fields.size(); ++i) s.slot[i] = &s.data[form->fields[i].id];
+  s.form_slot.assign(form->fields.size(), nullptr);
+  if (form->uses_form_prefix) s.form_root = &s.data["form"];
+  s.row_slot = &s.data["row"];
   s.build_graph();
   s.compute_everything();
   return std::unique_ptr<FormSession>(new FormSession(std::move(impl)));
