@@ -8,7 +8,8 @@
 //     custom functions (SurveyJS has neither); everything else uses SurveyJS's own features.
 // Each keystroke kind: 2 s warm-up, then p50/p95 over 2,000 timed calls (or what fits in 10 s,
 // at least 50); validate-all: median of 5 runs of 50 calls (after 50 warm-up calls). Wall time (CPU time alongside: the machine is often shared).
-//   node bench/form/form_bench.mjs BENCH.json [--dist DIR]
+//   node bench/form/form_bench.mjs BENCH.json [--dist DIR] [--no-peers]
+// --no-peers runs haoban-wasm only (survey-core takes minutes; for before/after runs and profiles).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -20,8 +21,9 @@ const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
 const distAt = args.indexOf('--dist');
 const dist = distAt >= 0 ? args[distAt + 1] : path.join(repoRoot, 'wasm/package/dist');
+const noPeers = args.includes('--no-peers');
 if (!file) {
-  console.error('usage: node bench/form/form_bench.mjs BENCH.json [--dist DIR]');
+  console.error('usage: node bench/form/form_bench.mjs BENCH.json [--dist DIR] [--no-peers]');
   process.exit(64);
 }
 const now = () => process.hrtime.bigint();
@@ -152,4 +154,4 @@ async function survey() {
 
 console.log(JSON.stringify({ machine: { load: fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '), node: process.version } }));
 await haoban();
-await survey();
+if (!noPeers) await survey();
