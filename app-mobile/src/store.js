@@ -38,8 +38,10 @@ async function catalogueText(fetched, openStore) {
 
 export async function start() {
   try {
-    // The catalogue download (started by boot.js) runs while the core compiles.
-    const fetched = catalogText;
+    // The catalogue download (started by boot.js, like the core's compile) is under way.
+    // A logged-in user's profile (two API calls) is fetched alongside, not after the catalogue load.
+    const profileLoaded = app.session ? loadProfile() : null;
+    profileLoaded?.catch(() => {});  // awaited below
     const core = await loadCore();
     performance.mark('haoban:core-ready');
     app.core = markRaw(core);
@@ -51,13 +53,13 @@ export async function start() {
       storeOpening ??= openStores(core).then(() => performance.mark('haoban:store-open'));
       return storeOpening;
     };
-    const { text, fresh } = await catalogueText(fetched, openStore);
+    const { text, fresh } = await catalogueText(catalogText, openStore);
     // lazy: item forms are compiled when first opened, not all at start.
     app.catalog = markRaw(core.catalog.load(text, { lazy: true }));
     performance.mark('haoban:catalog-loaded');
     app.data = markRaw(JSON.parse(text));
     performance.mark('haoban:catalog-parsed');
-    if (app.session) await loadProfile();
+    await profileLoaded;
     app.ready = true;
     // For bench/h5: the moment the home screen is usable (core compiled, catalogue loaded).
     await new Promise((resolve) => {
