@@ -3,7 +3,8 @@
 // ms since navigation start), the app's performance marks, and the main thread's busiest
 // tasks from a CDP trace (script evaluation, wasm compile, parse, style, layout).
 //   node bench/h5/waterfall.mjs [--rate 4] [--app-dir DIR] [--trace FILE.json [--profile]] [--shot FILE.png]
-// Same stub, browser and settings as run.mjs; one run, for reading, not for a median.
+// Same stub, browser and settings as run.mjs (HAOBAN_E2E_CORE_DIR too); one run, for reading,
+// not for a median. TRACE_CATEGORIES overrides the trace categories ('*' for everything).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,8 @@ const PROFILE = process.argv.includes('--profile');
 
 if (!option('app-dir')) ensureAppBuilt();
 const { chromium } = await import('playwright-core');
-const stub = await startStub({ extraArgs: ['--app-dir', APP_DIR] });
+const coreDir = process.env.HAOBAN_E2E_CORE_DIR ? ['--core-dir', process.env.HAOBAN_E2E_CORE_DIR] : [];
+const stub = await startStub({ extraArgs: ['--app-dir', APP_DIR, ...coreDir] });
 const profile = await mkdtemp(path.join(os.tmpdir(), 'haoban-bench-h5-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS,
@@ -139,11 +141,7 @@ try {
     lastEnd = e.ts + e.dur;
   }
   console.log(`\nmain thread, navigation start → interactive (${((markTs - navTs) / 1000).toFixed(0)} ms): tasks ${busy.toFixed(0)} ms wall, ${cpuTime.toFixed(0)} ms CPU`);
-  if (!cpu) {
-    console.log(`load average: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
-    process.exitCode = 0;
-  }
-  // The JS and wasm functions that used the main thread up to the mark (self time, sampled).
+  // The JS and wasm functions that used the main thread (self time, sampled), with --profile.
   if (cpu) {
   const byId = new Map(cpu.nodes.map((n) => [n.id, n]));
   const self = new Map();
@@ -161,7 +159,6 @@ try {
   for (const [file, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${v.toFixed(0).padStart(6)}  ${file}`);
   console.log('CPU profile, self time by function (ms):');
   for (const [key, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${v.toFixed(0).padStart(6)}  ${key}`);
-  console.log(`load average: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
   }
   console.log(`load average: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
 } finally {
