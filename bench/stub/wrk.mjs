@@ -141,7 +141,7 @@ try {
   }
   for (const [which, label] of LABELS.entries()) {
     const med = (key) => median(results.filter((r) => r.which === which).map((r) => r[key]));
-    console.log(`| median ${label} | ${med('perSecond').toFixed(0)} | ${med('p50').toFixed(2)} | ${med('p99').toFixed(2)} | | | | | ${med('stubCpuMs').toFixed(3)} | ${med('switches').toFixed(2)} | ${med('wrkCpuMs').toFixed(3)} | |`);
+    console.log(`| median${label ? ` ${label}` : ''} | ${med('perSecond').toFixed(0)} | ${med('p50').toFixed(2)} | ${med('p99').toFixed(2)} | | | | | ${med('stubCpuMs').toFixed(3)} | ${med('switches').toFixed(2)} | ${med('wrkCpuMs').toFixed(3)} | |`);
   }
   if (results.some((r) => r.exhausted > 0)) console.log(`A run ran out of keys: its numbers are invalid; raise --count above ${COUNT}.`);
   if (results.some((r) => r.nonCreated > 0 || r.errors > 0)) console.log('Some requests were not answered 201: see the non-201 and socket-error columns.');
