@@ -133,6 +133,7 @@ struct FormSession::Impl {
   bool tracking = false;
   // propagate()'s per-field marks, kept between calls for their capacity.
   std::vector<char> value_dirty, error_dirty, all_rows, error_all_rows;
+  std::vector<const std::string*> visible_codes;  // compute_cell()'s scratch
 
   // --- evaluation -----------------------------------------------------------------------
 
@@ -161,26 +162,61 @@ struct FormSession::Impl {
     changed.push_back({i, row, k});
   }
 
-  // Flags, options and value of one cell; returns whether anything changed.
+  // Flags, options and value of one cell; returns whether anything changed. The options and
+  // an answer that did not change are compared in place, not copied per keystroke.
   bool compute_cell(const Field& f, bool parent_visible, bool locked, Cell& c) {
     const bool visible = parent_visible && flag(f.visible);
     const bool required = flag(f.required);
     const bool enabled = flag(f.enabled);
     const bool readonly = locked || f.computed || flag(f.readonly);
-    std::vector<std::string> options;
+    visible_codes.clear();
     for (const auto& o : f.options)
-      if (flag(o.visible)) options.push_back(o.code);
-    json value = f.computed ? eval(f.computed) : c.raw;
-    json effective = visible ? std::move(value) : json();
-    const bool changed = visible != c.visible || required != c.required || enabled != c.enabled ||
-                         readonly != c.readonly || options != c.options || effective != c.effective;
+      if (flag(o.visible)) visible_codes.push_back(&o.code);
+    bool changed = visible != c.visible || required != c.required || enabled != c.enabled ||
+                   readonly != c.readonly;
+    if (!same_codes(visible_codes, c.options)) {
+      changed = true;
+      c.options.clear();
+      for (const std::string* code : visible_codes) c.options.push_back(*code);
+    }
     c.visible = visible;
     c.required = required;
     c.enabled = enabled;
     c.readonly = readonly;
-    c.options = std::move(options);
-    c.effective = std::move(effective);
+    if (f.computed || !visible) {
+      json effective = visible ? eval(f.computed) : json();
+      if (effective != c.effective) changed = true;
+      c.effective = std::move(effective);
+    } else {
+      if (c.raw != c.effective) changed = true;
+      // Equal is not identical (1 == 1.0, 0.0 == -0.0): copied unless it is the same text.
+      if (!same_text(c.raw, c.effective)) c.effective = c.raw;
+    }
     return changed;
+  }
+
+  static bool same_codes(const std::vector<const std::string*>& codes,
+                         const std::vector<std::string>& options) {
+    if (codes.size() != options.size()) return false;
+    for (size_t k = 0; k < codes.size(); ++k)
+      if (*codes[k] != options[k]) return false;
+    return true;
+  }
+
+  // Whether two values are equal and would also print the same: scalars of one type other
+  // than floating point (where equal values can print differently).
+  static bool same_text(const json& a, const json& b) {
+    if (a.type() != b.type()) return false;
+    switch (a.type()) {
+      case json::value_t::null:
+      case json::value_t::boolean:
+      case json::value_t::string:
+      case json::value_t::number_integer:
+      case json::value_t::number_unsigned:
+        return a == b;
+      default:
+        return false;
+    }
   }
 
   json row_object(const Field& g, const Row& row) const {
