@@ -17,10 +17,6 @@ constexpr size_t kMaxDraftBodyBytes = 8 * 1024 * 1024;
 // A writer holding the lock (another stub process, a backup) is waited for this long.
 constexpr int kBusyTimeoutMs = 5000;
 
-void set_error(std::string* error, std::string message) {
-  if (error) *error = std::move(message);
-}
-
 }  // namespace
 
 struct Database::Impl {

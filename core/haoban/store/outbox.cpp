@@ -44,10 +44,6 @@ std::string clip(const std::string& text, size_t bytes) {
   return text.substr(0, cut);
 }
 
-void set_error(std::string* error, std::string message) {
-  if (error) *error = std::move(message);
-}
-
 }  // namespace
 
 struct Outbox::Impl {

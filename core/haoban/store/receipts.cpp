@@ -8,10 +8,6 @@
 namespace haoban::store {
 namespace {
 
-void set_error(std::string* error, std::string message) {
-  if (error) *error = std::move(message);
-}
-
 bool within(const std::string& text, size_t bytes) { return !text.empty() && text.size() <= bytes; }
 
 Receipt read_receipt(const StatementUse& row) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace haoban::store {
 
@@ -19,6 +20,11 @@ using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
 // "what: SQLite's message (extended code)", for the error strings the store hands back.
 std::string describe_error(sqlite3* db, std::string_view what);
+
+// Writes message to *error when the caller asked for it (error may be null).
+inline void set_error(std::string* error, std::string message) {
+  if (error) *error = std::move(message);
+}
 
 // Prepares one statement; on failure returns null and writes the reason to *error.
 Statement prepare(sqlite3* db, std::string_view sql, std::string* error);
