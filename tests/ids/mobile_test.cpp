@@ -5,7 +5,8 @@
 
 #include "haoban/ids/validators.h"
 
-namespace haoban::ids {
+// A namespace of its own: the test programs are built as one unity translation unit per folder.
+namespace haoban::ids::mobile_test {
 namespace {
 
 struct Case {
@@ -85,4 +86,4 @@ TEST(Mobile, FactsCarryTheCountryCode) {
 }
 
 }  // namespace
-}  // namespace haoban::ids
+}  // namespace haoban::ids::mobile_test

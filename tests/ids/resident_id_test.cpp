@@ -7,7 +7,8 @@
 
 #include "haoban/ids/validators.h"
 
-namespace haoban::ids {
+// A namespace of its own: the test programs are built as one unity translation unit per folder.
+namespace haoban::ids::resident_id_test {
 namespace {
 
 constexpr time::CivilDate kToday{2026, 11, 27};
@@ -176,4 +177,4 @@ TEST(ResidentId, EveryResultSerialisesToTheContractShape) {
 }
 
 }  // namespace
-}  // namespace haoban::ids
+}  // namespace haoban::ids::resident_id_test

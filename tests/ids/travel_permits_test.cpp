@@ -6,7 +6,8 @@
 
 #include "haoban/ids/validators.h"
 
-namespace haoban::ids {
+// A namespace of its own: the test programs are built as one unity translation unit per folder.
+namespace haoban::ids::travel_permits_test {
 namespace {
 
 struct Case {
@@ -160,4 +161,4 @@ TEST(Passport, PrefixMessageIsChinese) {
 }
 
 }  // namespace
-}  // namespace haoban::ids
+}  // namespace haoban::ids::travel_permits_test

@@ -6,7 +6,8 @@
 
 #include "haoban/ids/validators.h"
 
-namespace haoban::ids {
+// A namespace of its own: the test programs are built as one unity translation unit per folder.
+namespace haoban::ids::uscc_test {
 namespace {
 
 struct Case {
@@ -124,4 +125,4 @@ TEST(Uscc, EverySingleCharacterChangeOfTheExampleIsCaught) {
 }
 
 }  // namespace
-}  // namespace haoban::ids
+}  // namespace haoban::ids::uscc_test

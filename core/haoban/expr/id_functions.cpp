@@ -74,17 +74,17 @@ Value fn_division_contains(CallContext&, const Value* a, size_t) {
   return Value::of(ids::division_contains(code_of(a[0]), code_of(a[1])));
 }
 
-constexpr Type S = Type::String;
+constexpr Type Str = Type::String;
 
 const FunctionDef kIdFunctions[] = {
-    {"id_valid", 1, 1, fn_id_valid, Type::Bool, {S}, false},
-    {"id_birth_date", 1, 1, fn_id_birth_date, Type::Date, {S}, false},
-    {"id_sex", 1, 1, fn_id_sex, Type::String, {S}, false},
-    {"id_division", 1, 1, fn_id_division, Type::String, {S}, false},
-    {"uscc_valid", 1, 1, fn_uscc_valid, Type::Bool, {S}, true},
-    {"mobile_valid", 1, 1, fn_mobile_valid, Type::Bool, {S}, true},
-    {"division_name", 1, 1, fn_division_name, Type::String, {S}, true},
-    {"division_contains", 2, 2, fn_division_contains, Type::Bool, {S, S}, true},
+    {"id_valid", 1, 1, fn_id_valid, Type::Bool, {Str}, false},
+    {"id_birth_date", 1, 1, fn_id_birth_date, Type::Date, {Str}, false},
+    {"id_sex", 1, 1, fn_id_sex, Type::String, {Str}, false},
+    {"id_division", 1, 1, fn_id_division, Type::String, {Str}, false},
+    {"uscc_valid", 1, 1, fn_uscc_valid, Type::Bool, {Str}, true},
+    {"mobile_valid", 1, 1, fn_mobile_valid, Type::Bool, {Str}, true},
+    {"division_name", 1, 1, fn_division_name, Type::String, {Str}, true},
+    {"division_contains", 2, 2, fn_division_contains, Type::Bool, {Str, Str}, true},
 };
 
 }  // namespace

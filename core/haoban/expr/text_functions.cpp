@@ -82,11 +82,17 @@ Value fn_matches(CallContext& ctx, const Value* a, size_t) {
   return Value::of(false);
 }
 
-constexpr Type S = Type::String;
-
 const FunctionDef kTextFunctions[] = {
     {"len", 1, 1, fn_len, Type::Number, {Type::Any}, true},
-    {"matches", 2, 2, fn_matches, Type::Bool, {S, S}, true, prepare_matches, 1},
+    {"matches",
+     2,
+     2,
+     fn_matches,
+     Type::Bool,
+     {Type::String, Type::String},
+     true,
+     prepare_matches,
+     1},
 };
 
 }  // namespace

@@ -9,8 +9,8 @@
 namespace haoban::ids {
 namespace {
 
-constexpr std::string_view kKind = "mobile";
-constexpr std::size_t kLength = 11;
+constexpr std::string_view kMobileKind = "mobile";
+constexpr std::size_t kMobileDigits = 11;
 
 std::string strip_separators(std::string_view s) {
   std::string out;
@@ -25,41 +25,45 @@ std::string strip_country_code(std::string s) {
   if (s.rfind("+86", 0) == 0) return s.substr(3);
   if (s.rfind("0086", 0) == 0) return s.substr(4);
   // A bare "86" is only the country code when it precedes exactly 11 digits.
-  if (s.size() == kLength + 2 && s.rfind("86", 0) == 0) return s.substr(2);
+  if (s.size() == kMobileDigits + 2 && s.rfind("86", 0) == 0) return s.substr(2);
   return s;
 }
 
-ValidationResult fail(std::string normalized, std::string_view code, LocalizedText message) {
-  return detail::failure(kKind, std::move(normalized), code, std::move(message));
+ValidationResult mobile_failure(std::string normalized, std::string_view code,
+                                LocalizedText message) {
+  return detail::failure(kMobileKind, std::move(normalized), code, std::move(message));
 }
 
 }  // namespace
 
 ValidationResult validate_mobile(std::string_view input) {
   std::string raw;
-  if (auto rejected = detail::prepare_input(kKind, input, raw)) return std::move(*rejected);
+  if (auto rejected = detail::prepare_input(kMobileKind, input, raw)) return std::move(*rejected);
   std::string number = strip_country_code(strip_separators(raw));
   if (number.empty()) {
-    return fail(number, "empty", {"请填写手机号码。", "Please enter the mobile number."});
+    return mobile_failure(number, "empty", {"请填写手机号码。", "Please enter the mobile number."});
   }
 
   const std::string_view bad = detail::first_disallowed(number, 0, detail::is_digit);
   if (!bad.empty()) {
-    return fail(number, "charset",
-                detail::charset_message(kKind, bad, "手机号码只能由数字组成",
-                                        "only digits are allowed (a +86 prefix is removed)"));
+    return mobile_failure(
+        number, "charset",
+        detail::charset_message(kMobileKind, bad, "手机号码只能由数字组成",
+                                "only digits are allowed (a +86 prefix is removed)"));
   }
-  if (number.size() != kLength) {
-    return fail(number, "length", detail::length_message(kKind, "11", "11", number.size()));
+  if (number.size() != kMobileDigits) {
+    return mobile_failure(number, "length",
+                          detail::length_message(kMobileKind, "11", "11", number.size()));
   }
   if (number[0] != '1' || number[1] < '3') {
-    return fail(number, "prefix",
-                {"手机号码应以13至19开头，请核对前两位。",
-                 "A mainland mobile number starts with 13 to 19; please check the first two "
-                 "digits."});
+    return mobile_failure(
+        number, "prefix",
+        {"手机号码应以13至19开头，请核对前两位。",
+         "A mainland mobile number starts with 13 to 19; please check the first two "
+         "digits."});
   }
-  ValidationResult result =
-      detail::success(kKind, number, {"手机号码格式正确。", "The mobile number is well formed."});
+  ValidationResult result = detail::success(
+      kMobileKind, number, {"手机号码格式正确。", "The mobile number is well formed."});
   result.facts["countryCode"] = "86";
   return result;
 }

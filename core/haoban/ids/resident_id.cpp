@@ -9,17 +9,17 @@
 namespace haoban::ids {
 namespace {
 
-constexpr std::string_view kKind = "resident_id";
-constexpr std::size_t kLength = 18;
+constexpr std::string_view kResidentIdKind = "resident_id";
+constexpr std::size_t kResidentIdLength = 18;
 constexpr int kEarliestYear = 1900;
 
 // ISO 7064 MOD 11-2 as GB 11643 states it: weights 2^(17-i) mod 11, check "10X98765432"[Σ mod 11].
-constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+constexpr int kResidentIdWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 constexpr std::string_view kCheckChars = "10X98765432";
 
-char expected_check(std::string_view id) {
+char expected_resident_id_check(std::string_view id) {
   int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (id[i] - '0') * kWeights[i];
+  for (int i = 0; i < 17; ++i) sum += (id[i] - '0') * kResidentIdWeights[i];
   return kCheckChars[sum % 11];
 }
 
@@ -29,47 +29,54 @@ int digits_value(std::string_view s) {
   return v;
 }
 
-ValidationResult fail(std::string normalized, std::string_view code, LocalizedText message) {
-  return detail::failure(kKind, std::move(normalized), code, std::move(message));
+ValidationResult resident_id_failure(std::string normalized, std::string_view code,
+                                     LocalizedText message) {
+  return detail::failure(kResidentIdKind, std::move(normalized), code, std::move(message));
 }
 
 }  // namespace
 
 ValidationResult validate_resident_id(std::string_view input, const time::CivilDate& today) {
   std::string id;
-  if (auto rejected = detail::prepare_input(kKind, input, id)) return std::move(*rejected);
+  if (auto rejected = detail::prepare_input(kResidentIdKind, input, id))
+    return std::move(*rejected);
 
   // Characters before length: "11010A" is better answered with "letters are not allowed"
   // than with "too short". X is the only letter, and only as the check character.
   const std::string_view bad =
       detail::first_disallowed(id, 0, [](char c) { return detail::is_digit(c) || c == 'X'; });
   if (!bad.empty()) {
-    return fail(id, "charset",
-                detail::charset_message(kKind, bad, "身份证号码只能由数字和末位的X组成",
-                                        "it consists of digits, with X allowed as the last one"));
+    return resident_id_failure(
+        id, "charset",
+        detail::charset_message(kResidentIdKind, bad, "身份证号码只能由数字和末位的X组成",
+                                "it consists of digits, with X allowed as the last one"));
   }
-  if (id.size() != kLength) {
+  if (id.size() != kResidentIdLength) {
     if (id.size() == 15 && id.find('X') == std::string::npos) {
-      return fail(id, "length",
-                  {"这是15位的旧版身份证号码，请填写18位的第二代身份证号码。",
-                   "This is an old 15-digit ID number; please enter the 18-character number of "
-                   "the second-generation ID card."});
+      return resident_id_failure(
+          id, "length",
+          {"这是15位的旧版身份证号码，请填写18位的第二代身份证号码。",
+           "This is an old 15-digit ID number; please enter the 18-character number of "
+           "the second-generation ID card."});
     }
-    return fail(id, "length", detail::length_message(kKind, "18", "18", id.size()));
+    return resident_id_failure(id, "length",
+                               detail::length_message(kResidentIdKind, "18", "18", id.size()));
   }
-  if (id.find('X') != kLength - 1 && id.find('X') != std::string::npos) {
-    return fail(id, "charset",
-                {"身份证号码中的X只能出现在最后一位，前17位应为数字。",
-                 "X may only be the last character of a resident ID number; the first 17 are "
-                 "digits."});
+  if (id.find('X') != kResidentIdLength - 1 && id.find('X') != std::string::npos) {
+    return resident_id_failure(
+        id, "charset",
+        {"身份证号码中的X只能出现在最后一位，前17位应为数字。",
+         "X may only be the last character of a resident ID number; the first 17 are "
+         "digits."});
   }
 
   const std::string division(std::string_view(id).substr(0, 6));
   if (!is_structurally_valid_division(division)) {
-    return fail(id, "division",
-                {"身份证号码前6位的地区代码“" + division + "”不存在，请核对前两位省份代码。",
-                 "The region code '" + division +
-                     "' in the first six digits does not exist (unknown province code)."});
+    return resident_id_failure(
+        id, "division",
+        {"身份证号码前6位的地区代码“" + division + "”不存在，请核对前两位省份代码。",
+         "The region code '" + division +
+             "' in the first six digits does not exist (unknown province code)."});
   }
 
   const std::string_view birth(std::string_view(id).substr(6, 8));
@@ -80,33 +87,35 @@ ValidationResult validate_resident_id(std::string_view input, const time::CivilD
                                  std::string(birth.substr(4, 2)) + "-" +
                                  std::string(birth.substr(6, 2));
   if (!time::is_valid(year, month, day)) {
-    return fail(
+    return resident_id_failure(
         id, "date",
         {"身份证号码中的出生日期“" + birth_text + "”不是有效日期，请核对第7至14位。",
          "The birth date '" + birth_text + "' (characters 7 to 14) is not a real calendar date."});
   }
   const time::CivilDate birth_date{year, month, day};
   if (year < kEarliestYear) {
-    return fail(id, "date_out_of_range",
-                {"身份证号码中的出生日期“" + birth_text + "”早于1900年，请核对第7至14位。",
-                 "The birth date '" + birth_text +
-                     "' is before 1900; please check characters 7 "
-                     "to 14."});
+    return resident_id_failure(
+        id, "date_out_of_range",
+        {"身份证号码中的出生日期“" + birth_text + "”早于1900年，请核对第7至14位。",
+         "The birth date '" + birth_text +
+             "' is before 1900; please check characters 7 "
+             "to 14."});
   }
   if (birth_date > today) {
-    return fail(id, "future_date",
-                {"身份证号码中的出生日期“" + birth_text + "”晚于今天，请核对第7至14位。",
-                 "The birth date '" + birth_text +
-                     "' is in the future; please check characters "
-                     "7 to 14."});
+    return resident_id_failure(
+        id, "future_date",
+        {"身份证号码中的出生日期“" + birth_text + "”晚于今天，请核对第7至14位。",
+         "The birth date '" + birth_text +
+             "' is in the future; please check characters "
+             "7 to 14."});
   }
 
-  if (expected_check(id) != id[17]) {
-    return fail(id, "checksum", detail::checksum_message(kKind));
+  if (expected_resident_id_check(id) != id[17]) {
+    return resident_id_failure(id, "checksum", detail::checksum_message(kResidentIdKind));
   }
 
-  ValidationResult result =
-      detail::success(kKind, id, {"身份证号码校验通过。", "The resident ID number is valid."});
+  ValidationResult result = detail::success(
+      kResidentIdKind, id, {"身份证号码校验通过。", "The resident ID number is valid."});
   const int sequence = digits_value(std::string_view(id).substr(14, 3));
   result.facts["birthDate"] = time::to_iso(birth_date);
   result.facts["sex"] = sequence % 2 == 1 ? "male" : "female";

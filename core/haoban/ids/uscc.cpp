@@ -10,19 +10,19 @@
 namespace haoban::ids {
 namespace {
 
-constexpr std::string_view kKind = "uscc";
-constexpr std::size_t kLength = 18;
+constexpr std::string_view kUsccKind = "uscc";
+constexpr std::size_t kUsccLength = 18;
 constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-constexpr int kWeights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+constexpr int kUsccWeights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
 int value_of(char c) {
   const auto pos = kAlphabet.find(c);
   return pos == std::string_view::npos ? -1 : static_cast<int>(pos);
 }
 
-char expected_check(std::string_view code) {
+char expected_uscc_check(std::string_view code) {
   int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += value_of(code[i]) * kWeights[i];
+  for (int i = 0; i < 17; ++i) sum += value_of(code[i]) * kUsccWeights[i];
   const int check = (31 - sum % 31) % 31;  // 31 → 0
   return kAlphabet[check];
 }
@@ -79,33 +79,35 @@ std::string_view org_type_name(char authority, char type) {
   return {};
 }
 
-ValidationResult fail(std::string normalized, std::string_view code, LocalizedText message) {
-  return detail::failure(kKind, std::move(normalized), code, std::move(message));
+ValidationResult uscc_failure(std::string normalized, std::string_view code,
+                              LocalizedText message) {
+  return detail::failure(kUsccKind, std::move(normalized), code, std::move(message));
 }
 
 }  // namespace
 
 ValidationResult validate_uscc(std::string_view input) {
   std::string code;
-  if (auto rejected = detail::prepare_input(kKind, input, code)) return std::move(*rejected);
+  if (auto rejected = detail::prepare_input(kUsccKind, input, code)) return std::move(*rejected);
 
   const std::string_view bad =
       detail::first_disallowed(code, 0, [](char c) { return value_of(c) >= 0; });
   if (!bad.empty()) {
-    return fail(code, "charset",
-                detail::charset_message(
-                    kKind, bad, "统一社会信用代码由数字和大写字母组成，不使用I、O、Z、S、V",
-                    "it uses digits and capital letters except I, O, Z, S and V"));
+    return uscc_failure(
+        code, "charset",
+        detail::charset_message(kUsccKind, bad,
+                                "统一社会信用代码由数字和大写字母组成，不使用I、O、Z、S、V",
+                                "it uses digits and capital letters except I, O, Z, S and V"));
   }
-  if (code.size() != kLength) {
-    return fail(code, "length", detail::length_message(kKind, "18", "18", code.size()));
+  if (code.size() != kUsccLength) {
+    return uscc_failure(code, "length", detail::length_message(kUsccKind, "18", "18", code.size()));
   }
-  if (expected_check(code) != code[17]) {
-    return fail(code, "checksum", detail::checksum_message(kKind));
+  if (expected_uscc_check(code) != code[17]) {
+    return uscc_failure(code, "checksum", detail::checksum_message(kUsccKind));
   }
 
   ValidationResult result = detail::success(
-      kKind, code, {"统一社会信用代码校验通过。", "The unified social credit code is valid."});
+      kUsccKind, code, {"统一社会信用代码校验通过。", "The unified social credit code is valid."});
   const std::string division = code.substr(2, 6);
   result.facts["registrationAuthority"] = code.substr(0, 1);
   if (const auto name = authority_name(code[0]); !name.empty()) {

@@ -17,7 +17,7 @@ namespace haoban::cli {
 
 namespace {
 
-int usage(const std::string& message) {
+int catalog_usage(const std::string& message) {
   std::fprintf(stderr,
                "haoban catalog: %s\n"
                "usage: haoban catalog check FILE [--strict] [--lazy]\n",
@@ -50,7 +50,7 @@ bool read_text_file(const std::string& path, size_t max_bytes, std::string* out,
 }
 
 int run_catalog(const std::vector<std::string>& args) {
-  if (args.empty() || args[0] != "check") return usage("expected the subcommand check");
+  if (args.empty() || args[0] != "check") return catalog_usage("expected the subcommand check");
   catalog::LoadOptions options;
   std::string file;
   for (size_t i = 1; i < args.size(); ++i) {
@@ -59,16 +59,16 @@ int run_catalog(const std::vector<std::string>& args) {
     else if (args[i] == "--lazy")
       options.lazy_forms = true;
     else if (args[i].rfind("--", 0) == 0)
-      return usage("unknown option " + args[i]);
+      return catalog_usage("unknown option " + args[i]);
     else if (file.empty())
       file = args[i];
     else
-      return usage("expected one FILE");
+      return catalog_usage("expected one FILE");
   }
-  if (file.empty()) return usage("expected FILE");
+  if (file.empty()) return catalog_usage("expected FILE");
 
   std::string text, error;
-  if (!read_text_file(file, options.max_bytes, &text, &error)) return usage(error);
+  if (!read_text_file(file, options.max_bytes, &text, &error)) return catalog_usage(error);
   const auto start = std::chrono::steady_clock::now();
   const catalog::LoadResult result = catalog::load_catalog(text, options);
   const auto elapsed =

@@ -21,7 +21,7 @@ namespace {
 
 constexpr size_t kMaxInputBytes = size_t{16} << 20;
 
-int usage(const std::string& message) {
+int check_usage(const std::string& message) {
   std::fprintf(stderr,
                "haoban check: %s\n"
                "usage: haoban check --catalog F (--item ID | --bundle ID) --application F "
@@ -54,7 +54,7 @@ time::CivilDate local_today() {
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
-void print_json(const nlohmann::json& j) {
+void print_json_indented(const nlohmann::json& j) {
   std::printf("%s\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
@@ -185,7 +185,7 @@ check::CheckInput item_check_input(const CheckInputs& in, const std::string& ite
 int run_check(const std::vector<std::string>& args) {
   std::string error;
   const auto request = parse_check_request(args, {"json", "text", "package"}, &error);
-  if (!request) return usage(error);
+  if (!request) return check_usage(error);
   const std::string &item = request->item, &bundle_id = request->bundle, &format = request->format;
   // package: the canonical package's bytes (what the idempotency key is the SHA-256 of).
   const bool want_package = format == "package";
@@ -201,7 +201,7 @@ int run_check(const std::vector<std::string>& args) {
     else if (format == "text")
       std::fputs(bundle::to_text(notice).c_str(), stdout);
     else
-      print_json(bundle::to_json(notice));
+      print_json_indented(bundle::to_json(notice));
     if (!notice.ok) return 2;
     return notice.ready ? 0 : 1;
   }
@@ -211,7 +211,7 @@ int run_check(const std::vector<std::string>& args) {
   else if (format == "text")
     std::fputs(check::to_text(notice).c_str(), stdout);
   else
-    print_json(check::to_json(notice));
+    print_json_indented(check::to_json(notice));
   if (!notice.ok) return 2;
   return notice.ready ? 0 : 1;
 }

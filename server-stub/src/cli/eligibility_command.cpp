@@ -12,7 +12,7 @@ namespace haoban::cli {
 
 namespace {
 
-int usage(const std::string& message) {
+int eligibility_usage(const std::string& message) {
   std::fprintf(stderr,
                "haoban eligibility: %s\n"
                "usage: haoban eligibility --catalog F (--item ID | --bundle ID) "
@@ -54,7 +54,7 @@ std::string text_of(const nlohmann::json& e, const std::string& title) {
 int run_eligibility(const std::vector<std::string>& args) {
   std::string error;
   const auto request = parse_check_request(args, {"json", "text"}, &error);
-  if (!request) return usage(error);
+  if (!request) return eligibility_usage(error);
   const std::string &item = request->item, &bundle_id = request->bundle, &format = request->format;
   // Without answers, eligibility is judged on the profile alone (conditions on answers are
   // then undetermined, listing what must be asked).

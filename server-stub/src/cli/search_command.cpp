@@ -14,7 +14,7 @@ namespace haoban::cli {
 
 namespace {
 
-int usage(const std::string& message) {
+int search_usage(const std::string& message) {
   std::fprintf(stderr,
                "haoban search: %s\n"
                "usage: haoban search --catalog FILE QUERY [--audience 自然人|法人|其他组织] "
@@ -28,10 +28,10 @@ int usage(const std::string& message) {
 int run_search(const std::vector<std::string>& args) {
   std::string error;
   const auto options = parse_options(args, {"catalog", "audience", "department", "limit"}, &error);
-  if (!options) return usage(error);
-  if (options->positional.size() != 1) return usage("expected one QUERY");
+  if (!options) return search_usage(error);
+  if (options->positional.size() != 1) return search_usage("expected one QUERY");
   const std::string file = options->get("catalog", "");
-  if (file.empty()) return usage("--catalog FILE is required");
+  if (file.empty()) return search_usage("--catalog FILE is required");
 
   search::SearchOptions search_options;
   search_options.audience = options->get("audience", "");
@@ -39,21 +39,21 @@ int run_search(const std::vector<std::string>& args) {
   const std::string limit = options->get("limit", "20");
   try {
     const long n = std::stol(limit);
-    if (n < 1 || n > 1000) return usage("--limit must be 1–1000");
+    if (n < 1 || n > 1000) return search_usage("--limit must be 1–1000");
     search_options.limit = static_cast<size_t>(n);
   } catch (...) {
-    return usage("--limit must be a number");
+    return search_usage("--limit must be a number");
   }
 
   catalog::LoadOptions load_options;
   load_options.lazy_forms = true;  // search needs names and keywords, not compiled forms
   std::string text;
-  if (!read_text_file(file, load_options.max_bytes, &text, &error)) return usage(error);
+  if (!read_text_file(file, load_options.max_bytes, &text, &error)) return search_usage(error);
   const auto loaded = catalog::load_catalog(text, load_options);
   if (!loaded.ok()) {
     for (const auto& e : loaded.errors)
       std::fprintf(stderr, "%s: %s: %s\n", e.path.c_str(), e.code.c_str(), e.en.c_str());
-    return usage("the catalogue does not load");
+    return search_usage("the catalogue does not load");
   }
   const auto index = search::SearchIndex::build(loaded.catalog);
   const auto hits = index->search(options->positional[0], search_options);

@@ -40,7 +40,7 @@ constexpr const char* kUsage =
     "  --threads is the number of connections served at once (a kept-alive connection holds\n"
     "  one); more wait until one is free.\n";
 
-int usage_error(const std::string& message) {
+int serve_usage_error(const std::string& message) {
   std::fprintf(stderr, "haoban serve: %s\n%s", message.c_str(), kUsage);
   return 2;
 }
@@ -71,9 +71,9 @@ int run_serve(const std::vector<std::string>& args) {
       {"host", "port", "app-dir", "core-dir", "data-dir", "catalog", "fixtures", "holidays",
        "rate-burst", "rate-per-second", "access-log", "synchronous", "threads"},
       &error);
-  if (!options) return usage_error(error);
+  if (!options) return serve_usage_error(error);
   if (!options->positional.empty()) {
-    return usage_error("unexpected argument '" + options->positional.front() + "'");
+    return serve_usage_error("unexpected argument '" + options->positional.front() + "'");
   }
 
   http::ServerConfig config;
@@ -83,7 +83,7 @@ int run_serve(const std::vector<std::string>& args) {
       std::from_chars(port_text.data(), port_text.data() + port_text.size(), config.port);
   if (port_text.empty() || parse_error != std::errc() ||
       end != port_text.data() + port_text.size() || config.port < 0 || config.port > 65535) {
-    return usage_error("--port must be a number from 0 to 65535, not '" + port_text + "'");
+    return serve_usage_error("--port must be a number from 0 to 65535, not '" + port_text + "'");
   }
   config.app_dir = absolute_path(options->get("app-dir", "app-mobile"));
   config.core_dir = absolute_path(options->get("core-dir", "wasm/package"));
@@ -91,11 +91,11 @@ int run_serve(const std::vector<std::string>& args) {
   const auto data_dir = absolute_path(options->get("data-dir", "var"));
   const std::string access_log = options->get("access-log", "on");
   if (access_log != "on" && access_log != "off")
-    return usage_error("--access-log must be on or off");
+    return serve_usage_error("--access-log must be on or off");
   config.access_log = access_log == "on";
   const std::string synchronous = options->get("synchronous", "full");
   if (synchronous != "full" && synchronous != "normal")
-    return usage_error("--synchronous must be full or normal");
+    return serve_usage_error("--synchronous must be full or normal");
   config.sync_every_commit = synchronous == "full";
   for (const auto& [flag, target] : {std::pair{"rate-burst", &config.rate_burst},
                                      std::pair{"rate-per-second", &config.rate_per_second}}) {
@@ -104,7 +104,8 @@ int run_serve(const std::vector<std::string>& args) {
     char* parsed_end = nullptr;
     const double value = std::strtod(text.c_str(), &parsed_end);
     if (parsed_end != text.c_str() + text.size() || !(value >= 0) || value > 1e9) {
-      return usage_error(std::string("--") + flag + " must be a number >= 0, not '" + text + "'");
+      return serve_usage_error(std::string("--") + flag + " must be a number >= 0, not '" + text +
+                               "'");
     }
     *target = value;
   }
@@ -115,7 +116,8 @@ int run_serve(const std::vector<std::string>& args) {
   if (threads_text.empty() || threads_error != std::errc() ||
       threads_end != threads_text.data() + threads_text.size() || config.worker_threads < 1 ||
       config.worker_threads > 1024) {
-    return usage_error("--threads must be a number from 1 to 1024, not '" + threads_text + "'");
+    return serve_usage_error("--threads must be a number from 1 to 1024, not '" + threads_text +
+                             "'");
   }
 
   std::error_code fs_error;

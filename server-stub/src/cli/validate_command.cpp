@@ -14,7 +14,7 @@ namespace haoban::cli {
 
 namespace {
 
-int usage_error(const std::string& message) {
+int validate_usage_error(const std::string& message) {
   std::fprintf(stderr,
                "haoban validate: %s\n"
                "usage: haoban validate KIND VALUE [--today YYYY-MM-DD]\n"
@@ -29,14 +29,14 @@ int usage_error(const std::string& message) {
 int run_validate(const std::vector<std::string>& args) {
   std::string error;
   const auto options = parse_options(args, {"today"}, &error);
-  if (!options) return usage_error(error);
-  if (options->positional.size() != 2) return usage_error("expected KIND and VALUE");
+  if (!options) return validate_usage_error(error);
+  if (options->positional.size() != 2) return validate_usage_error("expected KIND and VALUE");
 
   // The host decides what "today" is; the core is only told.
   time::CivilDate today = http::local_today();
   if (options->flags.count("today")) {
     const auto parsed = time::parse_iso(options->get("today", ""));
-    if (!parsed) return usage_error("--today must be a date YYYY-MM-DD");
+    if (!parsed) return validate_usage_error("--today must be a date YYYY-MM-DD");
     today = *parsed;
   }
 
