@@ -42,7 +42,8 @@ for preset in "${presets[@]}"; do
     export NODE_PATH=/usr/share/nodejs
   fi
   echo "build: configure $preset"
-  cmake --preset "$preset"
+  # Unity batches (cmake/Unity.cmake) for whole builds; HAOBAN_UNITY_BUILD=OFF for one file at a time.
+  cmake --preset "$preset" -DHAOBAN_UNITY_BUILD="${HAOBAN_UNITY_BUILD:-ON}"
   echo "build: build $preset (-j$jobs)"
   targets=()
   if [ -n "${HAOBAN_TARGETS:-}" ] && [[ "$preset" == native-* ]]; then
