@@ -25,7 +25,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     assetsInlineLimit: 0,
-    rollupOptions: { external: [/^\/core\//] },
+    rollupOptions: {
+      external: [/^\/core\//],
+      // index-*.js is the entry only: a shared chunk named after some index.mjs (a Vant
+      // component's, since the screens of an application load theirs) gets another name.
+      output: { chunkFileNames: (chunk) => (chunk.name === 'index' ? 'assets/shared-[hash].js' : 'assets/[name]-[hash].js') },
+    },
     reportCompressedSize: false,
   },
   server: {

@@ -1,25 +1,19 @@
-// Entry. Vant 4 supplies the display components (steps, tags, buttons) with its styles, each
-// imported on its own so the bundle stays small; form controls are native <input>/<select>,
-// which screen readers and IMEs handle best and the core's per-keystroke messages attach to.
+// Entry. Form controls are native <input>/<select>, which screen readers and IMEs handle best
+// and the core's per-keystroke messages attach to. Vant 4 supplies display components (steps,
+// tags, the division picker), each imported with its styles by the screen that shows it; those
+// screens are chunks of their own (App.vue), so neither Vant's code nor its styles (with its
+// inlined icon font) are loaded before the first screen.
 // boot.js first: it starts the core's compilation and the catalogue download before the rest
-// of this bundle (Vue, Vant, the screens) is evaluated.
+// of this bundle (Vue, the first screens) is evaluated.
 import './boot.js';
 import { createApp } from 'vue';
-import { Button, Step, Steps, Tag } from 'vant';
-import 'vant/es/style/base.css';
-import 'vant/es/button/style/index.mjs';
-import 'vant/es/steps/style/index.mjs';
-import 'vant/es/step/style/index.mjs';
-import 'vant/es/tag/style/index.mjs';
 
 import App from './App.vue';
 import { startOutbox } from './outbox.js';
 import { start } from './store.js';
 import './app.css';
 
-const vueApp = createApp(App);
-for (const component of [Button, Step, Steps, Tag]) vueApp.use(component);
-vueApp.mount('#app');
+createApp(App).mount('#app');
 start().then(() => {
   startOutbox();
   registerServiceWorker();
