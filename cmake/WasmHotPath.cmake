@@ -1,0 +1,19 @@
+# The per-keystroke path of the wasm module at -O2 with inlining, the rest at -Os (the preset's
+# MinSizeRel). For -Os, emcc 3.1.6 passes clang -fno-inline-functions (inlining is left to
+# wasm-opt at link, which inlines little), so libc++'s and nlohmann's one-line members stay
+# calls (std::string::size(), __is_long(), every map key compare): a formSet in wasm was 5-10x
+# its native time, much of it in such calls. A later -O2 alone does not undo that flag, hence
+# -finline-functions. Measured in bench/form/README.md (2026-11-28): the whole core at -O2 halves
+# formSet and validate-all again but leaves the module without SQLite at 98 % of its 350 KB
+# brotli budget; these modules alone are the hot path.
+set(_haoban_hot_modules form expr ids text)
+set(_haoban_hot_sources)
+foreach(_module IN LISTS _haoban_hot_modules)
+  file(GLOB _sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/core/haoban/${_module}/*.cpp")
+  list(APPEND _haoban_hot_sources ${_sources})
+endforeach()
+# Properties of core's sources live in core's directory scope (CMake >= 3.18: DIRECTORY).
+set_source_files_properties(${_haoban_hot_sources} DIRECTORY "${CMAKE_SOURCE_DIR}/core"
+  PROPERTIES COMPILE_OPTIONS "-O2;-finline-functions")
+set_source_files_properties("${CMAKE_SOURCE_DIR}/wasm/bindings/form_bindings.cpp"
+  DIRECTORY "${CMAKE_SOURCE_DIR}/wasm" PROPERTIES COMPILE_OPTIONS "-O2;-finline-functions")
