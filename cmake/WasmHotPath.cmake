@@ -5,8 +5,10 @@
 # its native time, much of it in such calls. A later -O2 alone does not undo that flag, hence
 # -finline-functions. Measured in bench/form/README.md (2026-11-28): the whole core at -O2 halves
 # formSet and validate-all again but leaves the module without SQLite at 98 % of its 350 KB
-# brotli budget; these modules alone are the hot path.
-set(_haoban_hot_modules form expr ids text)
+# brotli budget; these modules alone are the hot path. The search module joined them for the
+# per-keystroke search box: 0.8-2.3 ms a query in wasm at -Os, 0.2-0.8 ms at -O2, for +1 KB
+# brotli (bench/README.md, catalogue section).
+set(_haoban_hot_modules form expr ids text search)
 set(_haoban_hot_sources)
 foreach(_module IN LISTS _haoban_hot_modules)
   file(GLOB _sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/core/haoban/${_module}/*.cpp")
