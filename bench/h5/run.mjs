@@ -13,18 +13,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ensureAppBuilt } from '../../tests/e2e/app-harness.mjs';
-import { CHROMIUM, CHROMIUM_FLAGS, repoRoot, startStub } from '../../tests/e2e/harness.mjs';
+import { interactiveReported, launchPhone, option, startAppStub, throttledPage } from './phone.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const RUNS = arg('runs', 5);
-// --app-dir DIR: another build of the app (e.g. an earlier commit's, for a before/after run).
-const appDirArg = process.argv.indexOf('--app-dir');
-const APP_DIR = appDirArg > 0 ? path.resolve(process.argv[appDirArg + 1]) : path.join(repoRoot, 'app-mobile/dist');
-const RATE = arg('rate', 4);
+const RUNS = Number(option('runs') ?? 5);
+const RATE = Number(option('rate') ?? 4);
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -34,21 +26,9 @@ const median = (values) => {
 
 async function once(chromium, url) {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'haoban-bench-h5-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 360, height: 640 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
+  const context = await launchPhone(chromium, profile);
   try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+    const { page, cdp } = await throttledPage(context, RATE);
     let bytes = new Map();
     const urls = new Map();
     // A response the worker answered is counted where the worker fetched it (below), if it did.
@@ -66,16 +46,8 @@ async function once(chromium, url) {
     context.on('requestfinished', (request) => {
       if (request.serviceWorker()) workerFetches.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
     });
-    // The mark is reported by a PerformanceObserver as a console message, so nothing runs in
-    // the page while it loads: polling with waitForFunction (every 50 ms, plus Playwright's
-    // injected script) took 0.3–0.5 s of the throttled main thread before the mark.
-    await context.addInitScript(() => {
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (entry.name === 'haoban:interactive') console.debug('haoban:interactive');
-      }).observe({ type: 'mark' });
-    });
     const visit = async (navigate) => {
-      const reported = page.waitForEvent('console', { predicate: (m) => m.text() === 'haoban:interactive', timeout: 120000 });
+      const reported = interactiveReported(page);
       await navigate();
       await reported;
       const tti = await page.evaluate(() => performance.getEntriesByName('haoban:interactive')[0].startTime);
@@ -108,10 +80,8 @@ async function once(chromium, url) {
   }
 }
 
-if (appDirArg < 0) ensureAppBuilt();
+const stub = await startAppStub();
 const { chromium } = await import('playwright-core');
-const coreDir = process.env.HAOBAN_E2E_CORE_DIR ? ['--core-dir', process.env.HAOBAN_E2E_CORE_DIR] : [];
-const stub = await startStub({ extraArgs: ['--app-dir', APP_DIR, ...coreDir] });
 try {
   const runs = [];
   for (let i = 0; i < RUNS; i += 1) {

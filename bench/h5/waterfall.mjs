@@ -9,34 +9,20 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { ensureAppBuilt } from '../../tests/e2e/app-harness.mjs';
-import { CHROMIUM, CHROMIUM_FLAGS, repoRoot, startStub } from '../../tests/e2e/harness.mjs';
+import { interactiveReported, launchPhone, option, startAppStub, throttledPage } from './phone.mjs';
 
-const option = (name) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
 const RATE = Number(option('rate') ?? 4);
-const APP_DIR = option('app-dir') ? path.resolve(option('app-dir')) : path.join(repoRoot, 'app-mobile/dist');
 const TRACE = option('trace');
 // --profile: also a sampled CPU profile of the page (JS and wasm functions by self time); it
 // slows the page down, so the times are then longer than without it.
 const PROFILE = process.argv.includes('--profile');
 
-if (!option('app-dir')) ensureAppBuilt();
+const stub = await startAppStub();
 const { chromium } = await import('playwright-core');
-const coreDir = process.env.HAOBAN_E2E_CORE_DIR ? ['--core-dir', process.env.HAOBAN_E2E_CORE_DIR] : [];
-const stub = await startStub({ extraArgs: ['--app-dir', APP_DIR, ...coreDir] });
 const profile = await mkdtemp(path.join(os.tmpdir(), 'haoban-bench-h5-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS,
-  viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN',
-});
+const context = await launchPhone(chromium, profile);
 try {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+  const { page, cdp } = await throttledPage(context, RATE);
   const requests = new Map();
   cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, {
     url: new URL(e.request.url).pathname, sent: e.wallTime * 1000, ts: e.timestamp, initiator: e.initiator.type,
@@ -57,13 +43,7 @@ try {
     categories: process.env.TRACE_CATEGORIES ?? 'devtools.timeline,v8,v8.wasm,blink.user_timing,loading,disabled-by-default-devtools.timeline',
     transferMode: 'ReportEvents',
   });
-  // As in run.mjs: the mark arrives as a console message, so nothing polls the page meanwhile.
-  await context.addInitScript(() => {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (entry.name === 'haoban:interactive') console.debug('haoban:interactive');
-    }).observe({ type: 'mark' });
-  });
-  const reported = page.waitForEvent('console', { predicate: (m) => m.text() === 'haoban:interactive', timeout: 120000 });
+  const reported = interactiveReported(page);
   if (PROFILE) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

@@ -1,0 +1,60 @@
+// What bench/h5's runners share: the H5 app served by a fresh stub, and Debian's Chromium as a
+// phone (360×640, DPR 2, touch, zh-CN) with its CPU slowed down through CDP, and the app's
+// 'haoban:interactive' mark reported without polling the page.
+import path from 'node:path';
+
+import { ensureAppBuilt } from '../../tests/e2e/app-harness.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS, repoRoot, startStub } from '../../tests/e2e/harness.mjs';
+
+// The value after --name on the command line, or undefined.
+export const option = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+
+// Starts the stub on the app build: --app-dir DIR (another build, e.g. an earlier commit's, for a
+// before/after run) or app-mobile/dist, built first if stale. HAOBAN_E2E_CORE_DIR serves another
+// built wasm package at /core/.
+export async function startAppStub() {
+  const appDir = option('app-dir') ? path.resolve(option('app-dir')) : path.join(repoRoot, 'app-mobile/dist');
+  if (!option('app-dir')) ensureAppBuilt();
+  const coreDir = process.env.HAOBAN_E2E_CORE_DIR ? ['--core-dir', process.env.HAOBAN_E2E_CORE_DIR] : [];
+  return startStub({ extraArgs: ['--app-dir', appDir, ...coreDir] });
+}
+
+// A fresh browser profile in profileDir, seen by the page as a phone. The mark is reported by a
+// PerformanceObserver as a console message, so nothing runs in the page while it loads: polling
+// with waitForFunction (every 50 ms, plus Playwright's injected script) took 0.3–0.5 s of the
+// throttled main thread before the mark.
+export async function launchPhone(chromium, profileDir) {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 360, height: 640 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
+  await context.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.name === 'haoban:interactive') console.debug('haoban:interactive');
+    }).observe({ type: 'mark' });
+  });
+  return context;
+}
+
+// A page of the context and its CDP session, with the network domain on and the CPU `rate`
+// times slower.
+export async function throttledPage(context, rate) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { page, cdp };
+}
+
+// Resolves when the page next reports the mark (call before navigating).
+export const interactiveReported = (page) =>
+  page.waitForEvent('console', { predicate: (m) => m.text() === 'haoban:interactive', timeout: 120000 });
