@@ -4,7 +4,7 @@
 import path from 'node:path';
 
 import { ensureAppBuilt } from '../../tests/e2e/app-harness.mjs';
-import { CHROMIUM, CHROMIUM_FLAGS, repoRoot, startStub } from '../../tests/e2e/harness.mjs';
+import { launchPhone, repoRoot, startStub } from '../../tests/e2e/harness.mjs';
 
 // The value after --name on the command line, or undefined.
 export const option = (name) => {
@@ -22,27 +22,18 @@ export async function startAppStub() {
   return startStub({ extraArgs: ['--app-dir', appDir, ...coreDir] });
 }
 
-// A fresh browser profile in profileDir, seen by the page as a phone. The mark is reported by a
-// PerformanceObserver as a console message, so nothing runs in the page while it loads: polling
-// with waitForFunction (every 50 ms, plus Playwright's injected script) took 0.3–0.5 s of the
-// throttled main thread before the mark.
-export async function launchPhone(chromium, profileDir) {
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 360, height: 640 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
-  await context.addInitScript(() => {
+// The e2e tests' phone (a fresh profile, closed and removed by close()), with the app's mark
+// reported by a PerformanceObserver as a console message, so nothing runs in the page while it
+// loads: polling with waitForFunction (every 50 ms, plus Playwright's injected script) took
+// 0.3–0.5 s of the throttled main thread before the mark.
+export async function launchReportingPhone() {
+  const phone = await launchPhone();
+  await phone.context.addInitScript(() => {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (entry.name === 'haoban:interactive') console.debug('haoban:interactive');
     }).observe({ type: 'mark' });
   });
-  return context;
+  return phone;
 }
 
 // A page of the context and its CDP session, with the network domain on and the CPU `rate`

@@ -9,11 +9,9 @@
 // core is compiled, the catalogue loaded into it and the home screen rendered. Bytes are the
 // encoded (on-the-wire) sizes reported by CDP Network.loadingFinished, so brotli where the
 // server sent brotli. Targets (issue #8): ≤ 1 MB transferred, ≤ 2 s.
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 
-import { interactiveReported, launchPhone, option, startAppStub, throttledPage } from './phone.mjs';
+import { interactiveReported, launchReportingPhone, option, startAppStub, throttledPage } from './phone.mjs';
 
 const RUNS = Number(option('runs') ?? 5);
 const RATE = Number(option('rate') ?? 4);
@@ -24,9 +22,9 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-async function once(chromium, url) {
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'haoban-bench-h5-'));
-  const context = await launchPhone(chromium, profile);
+async function once(url) {
+  const phone = await launchReportingPhone();
+  const { context } = phone;
   try {
     const { page, cdp } = await throttledPage(context, RATE);
     let bytes = new Map();
@@ -75,17 +73,15 @@ async function once(chromium, url) {
     const secondBytes = [...bytes.values()].reduce((a, b) => a + b, 0) + (await Promise.all(workerFetches.splice(0))).reduce((a, b) => a + b, 0);
     return { tti: first.tti, total, perFile, marks: first.marks, precache, secondTti: second.tti, secondBytes };
   } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await phone.close();
   }
 }
 
 const stub = await startAppStub();
-const { chromium } = await import('playwright-core');
 try {
   const runs = [];
   for (let i = 0; i < RUNS; i += 1) {
-    const run = await once(chromium, stub.url);
+    const run = await once(stub.url);
     runs.push(run);
     console.log(
       `run ${i + 1}: interactive ${run.tti.toFixed(0)} ms, ${run.total} bytes; marks ${JSON.stringify(run.marks)}; ` +

@@ -5,11 +5,10 @@
 //   node bench/h5/waterfall.mjs [--rate 4] [--app-dir DIR] [--trace FILE.json [--profile]] [--shot FILE.png]
 // Same stub, browser and settings as run.mjs (HAOBAN_E2E_CORE_DIR too); one run, for reading,
 // not for a median. TRACE_CATEGORIES overrides the trace categories ('*' for everything).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 
-import { interactiveReported, launchPhone, option, startAppStub, throttledPage } from './phone.mjs';
+import { interactiveReported, launchReportingPhone, option, startAppStub, throttledPage } from './phone.mjs';
 
 const RATE = Number(option('rate') ?? 4);
 const TRACE = option('trace');
@@ -18,11 +17,9 @@ const TRACE = option('trace');
 const PROFILE = process.argv.includes('--profile');
 
 const stub = await startAppStub();
-const { chromium } = await import('playwright-core');
-const profile = await mkdtemp(path.join(os.tmpdir(), 'haoban-bench-h5-'));
-const context = await launchPhone(chromium, profile);
+const phone = await launchReportingPhone();
 try {
-  const { page, cdp } = await throttledPage(context, RATE);
+  const { page, cdp } = await throttledPage(phone.context, RATE);
   const requests = new Map();
   cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, {
     url: new URL(e.request.url).pathname, sent: e.wallTime * 1000, ts: e.timestamp, initiator: e.initiator.type,
@@ -142,7 +139,6 @@ try {
   }
   console.log(`load average: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
 } finally {
-  await context.close();
-  await rm(profile, { recursive: true, force: true });
+  await phone.close();
   await stub.stop();
 }
