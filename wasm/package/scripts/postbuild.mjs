@@ -1,5 +1,5 @@
 // Run by the wasm build after linking (wasm/CMakeLists.txt):
-//   node postbuild.mjs <mini-program glue .js> <mini-program .wasm>
+//   node postbuild.mjs <mini-program glue .js> <mini-program .wasm> [<dist dir>]
 //  1. dist/haoban-core.wasm.br: the module brotli-compressed at quality 11, which mini-programs
 //     instantiate directly from their package (WXWebAssembly accepts .wasm.br).
 //  2. dist/miniprogram/, the folder package.json's "miniprogram" field names (what WeChat's
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(packageDir, 'dist');
+let dist = path.join(packageDir, 'dist');  // or the build's HAOBAN_PACKAGE_DIST, given as the third argument
 
 // Dependency order: each file only uses names defined by the ones before it.
 const LIB_FILES = ['boundary.mjs', 'catalog.mjs', 'form.mjs', 'check.mjs', 'expr.mjs', 'store.mjs', 'api.mjs'];
@@ -52,8 +52,9 @@ export function brotli(bytes) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [glue, mpWasm] = process.argv.slice(2);
-  if (!glue || !mpWasm) throw new Error('usage: node postbuild.mjs <mini-program glue .js> <mini-program .wasm>');
+  const [glue, mpWasm, distDir] = process.argv.slice(2);
+  if (!glue || !mpWasm) throw new Error('usage: node postbuild.mjs <mini-program glue .js> <mini-program .wasm> [<dist dir>]');
+  if (distDir) dist = path.resolve(distDir);
   const wasm = readFileSync(path.join(dist, 'haoban-core.wasm'));
   const br = brotli(wasm);
   writeFileSync(path.join(dist, 'haoban-core.wasm.br'), br);
