@@ -61,6 +61,31 @@ for (const [name, loader] of Object.entries({ esm: loadEsm, cjs: loadCjs })) {
       assert.ok(catalog.search('餐馆').some((hit) => hit.id === 'open-restaurant'));
     });
 
+    it('leaves the search index to the first search with lazyIndex, or builds it on prepareSearch', async () => {
+      const text = await repoText('data/catalog/guangzhou.json');
+      const lazy = h.catalog.load(text, { lazy: true, lazyIndex: true });
+      try {
+        assert.deepEqual(lazy.search('jzz', { limit: 3 }), catalog.search('jzz', { limit: 3 }));
+        assert.equal(lazy.prepareSearch(), false, 'the first search built it');
+      } finally {
+        lazy.free();
+      }
+      const prepared = h.catalog.load(text, { lazyIndex: true });
+      try {
+        assert.equal(prepared.prepareSearch(), true);
+        assert.equal(prepared.prepareSearch(), false);
+        assert.deepEqual(prepared.search('居住证'), catalog.search('居住证'));
+      } finally {
+        prepared.free();
+      }
+      assert.equal(catalog.prepareSearch(), false, 'a load without lazyIndex builds the index');
+    });
+
+    it('describes each bundle in its summary', () => {
+      const birth = catalog.bundles.find((b) => b.id === 'birth-one-thing');
+      assert.match(birth.description.zh, /出生登记/);
+    });
+
     it('matches 免申即享 policies with reasons', async () => {
       const business = await sampleProfile('nanfeng-manufacturing');
       const result = catalog.matchPolicies(business, { today: TODAY });

@@ -2,9 +2,13 @@
 // open form sessions against it by handle (form_bindings.cpp). JSON strings out.
 //   catalogLoad(text, optionsJson)        →
 //   {"handle":n,"summary":{ok,items,bundles,policies,skipped,errors}}
-//       options: {"strict":bool,"lazy":bool}; a catalogue that does not load → {"error":{…}}
+//       options: {"strict":bool,"lazy":bool,"lazyIndex":bool}; a catalogue that does not load →
+//       {"error":{…}}. lazyIndex: the search index is built by the first catalogSearch (or by
+//       catalogPrepareSearch), not by the load: a page can draw its first screen sooner
 //   catalogSearch(handle, query, optionsJson) → {"hits":[{id,kind,name,field,match,method,score}]}
 //       options: {"audience":"自然人"|"法人"|…,"department":…,"limit":n}
+//   catalogPrepareSearch(handle)          → {"built":bool}: builds the search index now if it is
+//       not built yet (built: whether this call built it)
 //   catalogItem(handle, id)               → the item's metadata (codes, time limits, conditions …)
 //   catalogList(handle)                   →
 //   {"catalogVersion","items":[…],"bundles":[…],"policies":[…]}
@@ -31,7 +35,7 @@ constexpr size_t kMaxCatalogs = 4;
 
 struct LoadedCatalog {
   std::shared_ptr<const catalog::Catalog> catalog;
-  std::unique_ptr<search::SearchIndex> index;
+  std::unique_ptr<search::SearchIndex> index;  // null until built (lazyIndex)
 };
 
 std::map<int, LoadedCatalog>& catalogs() {
@@ -57,7 +61,9 @@ nlohmann::json parse_options(const std::string& text) {
 
 nlohmann::json text_json(const catalog::Text& t) { return {{"zh", t.zh}, {"en", t.en}}; }
 
-std::string catalog_load(const std::string& text, const std::string& options_json) {
+// The text by value: embind converts the JS string into it, and a lazy load keeps it (for the
+// forms it parses on first use) instead of copying it.
+std::string catalog_load(std::string text, const std::string& options_json) {
   return guarded([&] {
     static int next_handle = 1;
     if (catalogs().size() >= kMaxCatalogs)
@@ -67,18 +73,33 @@ std::string catalog_load(const std::string& text, const std::string& options_jso
     catalog::LoadOptions load_options;
     load_options.strict = options.value("strict", false);
     load_options.lazy_forms = options.value("lazy", false);
-    catalog::LoadResult result = catalog::load_catalog(text, load_options);
+    const bool lazy_index = options.value("lazyIndex", false);
+    catalog::LoadResult result = catalog::load_catalog_keeping(std::move(text), load_options);
     nlohmann::json summary = catalog::summary_json(result);
     if (!result.ok())
       return to_json_string(
           {{"error", {{"type", "catalog_error"}, {"message", "the catalogue does not load"}}},
            {"summary", std::move(summary)}});
     LoadedCatalog loaded;
-    loaded.index = search::SearchIndex::build(result.catalog);
+    if (!lazy_index) loaded.index = search::SearchIndex::build(result.catalog);
     loaded.catalog = std::move(result.catalog);
     const int handle = next_handle++;
     catalogs().emplace(handle, std::move(loaded));
     return to_json_string({{"handle", handle}, {"summary", std::move(summary)}});
+  });
+}
+
+const search::SearchIndex& search_index(LoadedCatalog& loaded) {
+  if (!loaded.index) loaded.index = search::SearchIndex::build(loaded.catalog);
+  return *loaded.index;
+}
+
+std::string catalog_prepare_search(int handle) {
+  return guarded([&] {
+    LoadedCatalog& loaded = find(handle);
+    const bool built = !loaded.index;
+    search_index(loaded);
+    return to_json_string({{"built", built}});
   });
 }
 
@@ -91,7 +112,7 @@ std::string catalog_search(int handle, const std::string& query, const std::stri
     const int limit = options.value("limit", 20);
     search_options.limit = static_cast<size_t>(std::clamp(limit, 1, 1000));
     return to_json_string(
-        {{"hits", search::to_json(find(handle).index->search(query, search_options))}});
+        {{"hits", search::to_json(search_index(find(handle)).search(query, search_options))}});
   });
 }
 
@@ -154,7 +175,8 @@ std::string catalog_list(int handle) {
                          {"name", text_json(bundle.name)},
                          {"audience", bundle.audience},
                          {"items", std::move(members)},
-                         {"themes", bundle.themes}});
+                         {"themes", bundle.themes},
+                         {"description", bundle.description}});
     }
     nlohmann::json policies = nlohmann::json::array();
     for (const auto& policy : c.policies)
@@ -187,6 +209,7 @@ std::shared_ptr<const catalog::Catalog> catalog_for_handle(int handle) {
 EMSCRIPTEN_BINDINGS(haoban_catalog) {
   emscripten::function("catalogLoad", &haoban::wasm::catalog_load);
   emscripten::function("catalogSearch", &haoban::wasm::catalog_search);
+  emscripten::function("catalogPrepareSearch", &haoban::wasm::catalog_prepare_search);
   emscripten::function("catalogItem", &haoban::wasm::catalog_item);
   emscripten::function("catalogList", &haoban::wasm::catalog_list);
   emscripten::function("catalogFree", &haoban::wasm::catalog_free);

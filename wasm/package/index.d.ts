@@ -179,6 +179,11 @@ export interface CatalogLoadOptions {
   strict?: boolean;
   /** Compile each item's form on first use instead of at load. */
   lazy?: boolean;
+  /**
+   * Build the search index on the first search (or prepareSearch()) instead of at load: the
+   * load returns sooner, the first search pays for the index.
+   */
+  lazyIndex?: boolean;
 }
 
 export interface ItemSummary {
@@ -206,6 +211,8 @@ export interface BundleSummary {
   audience: string[];
   items: { item: string; optional: boolean }[];
   themes: string[];
+  /** The catalogue's description of the bundle (null when it has none). */
+  description: PartialText | null;
 }
 
 export interface PolicySummary {
@@ -336,6 +343,8 @@ export interface Catalog {
   layout(itemId: string): FormLayout;
   /** Chinese, pinyin and pinyin initials ("jzz" finds 居住证). */
   search(query: string, options?: SearchOptions): SearchHit[];
+  /** Builds the search index now if the load left it to the first search (lazyIndex); true if this call built it. */
+  prepareSearch(): boolean;
   /** 免申即享: which policies this profile qualifies for, each with reasons. */
   matchPolicies(profile: Profile, options?: PolicyMatchOptions): { matched: PolicyResult[]; notMatched: PolicyResult[] };
   /** Open sessions keep working after a free. */

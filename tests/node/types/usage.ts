@@ -20,6 +20,10 @@ export async function usage(catalogueText: string): Promise<string> {
 
   const catalog: Catalog = h.catalog.load(catalogueText, { strict: false });
   const hits: SearchHit[] = catalog.search('jzz', { limit: 5 });
+  const quick: Catalog = h.catalog.load(catalogueText, { lazy: true, lazyIndex: true });
+  const built: boolean = quick.prepareSearch();
+  const about: string | undefined = quick.bundles[0]?.description?.zh;
+  quick.free();
   const firstName: string = catalog.items[0].name.zh;
   const promised: number = catalog.item('gz-residence-permit').timeLimits.promised.value;
   const labels: string[] = catalog.layout('gz-residence-permit').pages.map((p) => p.title.zh);
@@ -72,6 +76,6 @@ export async function usage(catalogueText: string): Promise<string> {
   // @ts-expect-error: an outbox state is one of four
   const state: 'pending' = store.outbox.pending()[0].state;
 
-  void [valid, hits, firstName, promised, labels, visible, complete, ready, key, text, digest, saved, value, why, body, notString, queued, sent, etag, state];
+  void [valid, hits, built, about, firstName, promised, labels, visible, complete, ready, key, text, digest, saved, value, why, body, notString, queued, sent, etag, state];
   return catalog.version;
 }

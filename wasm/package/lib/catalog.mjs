@@ -1,5 +1,6 @@
-// h.catalog: load a catalogue once (compiled, type-checked, with its search index) and use it
-// by handle: item details, form layouts, search, 免申即享 policy matching.
+// h.catalog: load a catalogue once (compiled, type-checked, with its search index, or with the
+// index left to the first search: lazyIndex) and use it by handle: item details, form
+// layouts, search, 免申即享 policy matching.
 import { HaobanError, finalizer, requireString, toJson, unwrap } from './boundary.mjs';
 
 export function catalogApi(module) {
@@ -7,7 +8,11 @@ export function catalogApi(module) {
 
   function load(textOrObject, options = {}) {
     const text = typeof textOrObject === 'string' ? textOrObject : toJson('catalogue', textOrObject);
-    const loadOptions = { strict: !!(options && options.strict), lazy: !!(options && options.lazy) };
+    const loadOptions = {
+      strict: !!(options && options.strict),
+      lazy: !!(options && options.lazy),
+      lazyIndex: !!(options && options.lazyIndex),
+    };
     const { handle, summary } = unwrap(module.catalogLoad(text, JSON.stringify(loadOptions)));
     const list = unwrap(module.catalogList(handle));
     let freed = false;
@@ -26,6 +31,10 @@ export function catalogApi(module) {
       },
       layout(itemId) {
         return unwrap(module.formLayout(handle, requireString('itemId', itemId)));
+      },
+      /** Builds the search index now if the load left it to the first search (lazyIndex). */
+      prepareSearch() {
+        return unwrap(module.catalogPrepareSearch(handle)).built;
       },
       search(query, searchOptions = {}) {
         const opts = {};
