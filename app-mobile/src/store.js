@@ -1,5 +1,6 @@
-// The app's shared state: the loaded core, the catalogue (loaded into the core, and as data for
-// rendering labels), and the logged-in identity with its e-licences (the profile the core reads).
+// The app's shared state: the loaded core, the catalogue (loaded into the core; its JSON is
+// parsed in JS only when a screen first needs more than the core's summaries), and the
+// logged-in identity with its e-licences (the profile the core reads).
 import { reactive, markRaw } from 'vue';
 
 import holidays from '../../data/holidays/cn-mainland.json';
@@ -13,8 +14,7 @@ export const app = reactive({
   storeReady: false,  // the holiday calendar is set and the SQLite store open: forms, checks, drafts, the outbox, receipts
   failed: null,
   core: null,  // the @haoban/core API (markRaw: never proxied)
-  catalog: null,  // the core's loaded catalogue
-  data: null,  // the catalogue JSON, for labels and the guide
+  catalog: null,  // the core's loaded catalogue (.items, .bundles: the summaries home and search draw)
   session: savedSession(),
   profile: null,  // {applicant, licences}
   licenceTypes: [],
@@ -54,11 +54,11 @@ export async function start() {
       return storeOpening;
     };
     const { text, fresh } = await catalogueText(catalogText, openStore);
-    // lazy: item forms are compiled when first opened, not all at start.
-    app.catalog = markRaw(core.catalog.load(text, { lazy: true }));
+    // lazy: item forms are compiled when first opened, not all at start. lazyIndex: the search
+    // index is built just after the first frame (below), or by a search before that.
+    app.catalog = markRaw(core.catalog.load(text, { lazy: true, lazyIndex: true }));
+    catalogJson = text;
     performance.mark('haoban:catalog-loaded');
-    app.data = markRaw(JSON.parse(text));
-    performance.mark('haoban:catalog-parsed');
     await profileLoaded;
     app.ready = true;
     // For bench/h5: the moment the home screen is usable (core compiled, catalogue loaded).
@@ -69,6 +69,14 @@ export async function start() {
       });
       setTimeout(resolve, 250);  // a tab in the background gets no frames
     });
+    // The search index (the pinyin table, each name's readings): the first search would build
+    // it, but the user has not typed one yet. Not fatal: search builds it itself if need be.
+    try {
+      app.catalog.prepareSearch();
+      performance.mark('haoban:search-ready');
+    } catch (error) {
+      console.warn('haoban: search index not prepared ahead:', error.message);
+    }
     // The holiday calendar is read by the form sessions and checks only (working days,
     // deadlines): set after the first screen, before the screens that use them open.
     core.setCalendar(holidays);
@@ -112,5 +120,18 @@ export function logout() {
   app.profile = null;
 }
 
-export const findItem = (id) => app.data?.items.find((item) => item.id === id) ?? null;
-export const findBundle = (id) => app.data?.bundles?.find((bundle) => bundle.id === id) ?? null;
+// The catalogue JSON, parsed on first use: the guide, the application screens and the case
+// screen read materials, forms and descriptions from it; home and search draw from the core's
+// summaries (app.catalog.items / .bundles) and do not need it.
+let catalogJson = null;
+let catalogData = null;
+function catalogue() {
+  if (!catalogData && catalogJson) {
+    catalogData = markRaw(JSON.parse(catalogJson));
+    catalogJson = null;
+  }
+  return catalogData;
+}
+
+export const findItem = (id) => catalogue()?.items.find((item) => item.id === id) ?? null;
+export const findBundle = (id) => catalogue()?.bundles?.find((bundle) => bundle.id === id) ?? null;
