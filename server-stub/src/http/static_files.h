@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace haoban::http {
@@ -20,6 +21,10 @@ std::optional<std::filesystem::path> resolve_static_path(const std::filesystem::
 // Which precompressed sibling (".br", ".gz") a request's Accept-Encoding allows, best first:
 // "br" before "gzip"; a coding with q=0 is refused. Returns "" for none.
 std::string_view preferred_encoding(std::string_view accept_encoding, bool have_br, bool have_gz);
+
+// Sets an already compressed body (Content-Encoding set by the caller) so that it is sent as it
+// is: Debian's cpp-httplib would otherwise compress a text body again per request.
+void set_encoded_content(httplib::Response& res, std::string body, const std::string& type);
 
 // Answers a GET/HEAD for url_path below root: 200 with the file and its MIME type, or a
 // JSON 404 (also for refused paths, so that probing learns nothing). When the file has a
