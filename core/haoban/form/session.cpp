@@ -9,6 +9,7 @@
 #include "haoban/expr/engine.h"
 #include "haoban/form/builtin_checks.h"
 #include "haoban/form/normalize.h"
+#include "haoban/form/row_graph.h"
 
 namespace haoban::form {
 
@@ -108,7 +109,7 @@ struct FormSession::Impl {
   std::vector<int> reads_all;                 // fields whose state reads everything (dynamic paths)
   std::vector<int> errors_read_all;           // fields whose errors read everything
   std::vector<int> topo;                      // evaluation order
-  std::vector<std::vector<int>> row_order;    // per group: row field order
+  std::vector<RowGraph> row_graphs;           // per group: row field order and readers
   std::vector<std::vector<int>> cross_rules;  // per field: form rules aimed at it
 
   // The same graph by field index, for propagate() (no string hashing per keystroke).
@@ -134,6 +135,10 @@ struct FormSession::Impl {
   // propagate()'s per-field marks, kept between calls for their capacity.
   std::vector<char> value_dirty, error_dirty, all_rows, error_all_rows;
   std::vector<const std::string*> visible_codes;  // compute_cell()'s scratch
+  // compute_from_cell()'s marks over the edited row's cells; row_marks_of is the group they
+  // belong to during this set() (-1: none, compute_errors() then checks the whole row).
+  std::vector<char> cell_value_dirty, cell_error_dirty;
+  int row_marks_of = -1;
 
   // --- evaluation -----------------------------------------------------------------------
 
@@ -234,7 +239,7 @@ struct FormSession::Impl {
     json& current = *row_slot;
     current = json::object();
     for (size_t k = 0; k < g.row_fields.size(); ++k) current[g.row_fields[k].id] = row.cells[k].raw;
-    for (int k : row_order[i]) {
+    for (int k : row_graphs[i].order) {
       if (compute_cell(g.row_fields[k], group_visible, false, row.cells[k]))
         note(row.cells[k], i, static_cast<int>(r), k);
       current[g.row_fields[k].id] = row.cells[k].effective;
@@ -242,9 +247,49 @@ struct FormSession::Impl {
     current = nullptr;
   }
 
-  // Recomputes field i (for a group: all rows, or just `only_row`); returns whether the
-  // value other expressions see changed.
-  bool compute_top(int i, std::optional<size_t> only_row = std::nullopt) {
+  // A keystroke in cell k of row r: recomputes that cell and, in row order, the cells that
+  // read a cell whose value changed (RowGraph), and patches the group's value cell by cell.
+  // Marks the cells whose errors must be checked again (cell_error_dirty); returns whether
+  // the group's value changed. Cells left alone already hold what a whole-row pass would
+  // give them: none of their inputs changed.
+  bool compute_from_cell(int i, size_t r, int k0, bool group_visible) {
+    const Field& g = form->fields[i];
+    const RowGraph& graph = row_graphs[i];
+    Top& t = top[i];
+    Row& row = t.rows[r];
+    const size_t n = g.row_fields.size();
+    cell_value_dirty.assign(n, 0);
+    cell_error_dirty.assign(n, 0);
+    cell_value_dirty[k0] = 1;
+    row_marks_of = i;
+    json& current = *row_slot;
+    current = json::object();
+    for (size_t k = 0; k < n; ++k) current[g.row_fields[k].id] = row.cells[k].effective;
+    bool effective_changed = false;
+    for (int k : graph.order) {
+      if (!cell_value_dirty[k]) continue;
+      cell_error_dirty[k] = 1;
+      Cell& c = row.cells[k];
+      const std::string& id = g.row_fields[k].id;
+      if (compute_cell(g.row_fields[k], group_visible, false, c))
+        note(c, i, static_cast<int>(r), k);
+      json& seen = current[id];
+      if (seen == c.effective) continue;
+      seen = c.effective;
+      t.cell.effective[r][id] = c.effective;
+      (*slot[i])[r][id] = c.effective;
+      if (form->uses_form_prefix) form_value(i)[r][id] = c.effective;
+      effective_changed = true;
+      for (int d : graph.value_readers[k]) cell_value_dirty[d] = 1;
+      for (int d : graph.error_readers[k]) cell_error_dirty[d] = 1;
+    }
+    current = nullptr;
+    return effective_changed;
+  }
+
+  // Recomputes field i (for a group: all rows, or just `only_row`, or from cell `only_cell`
+  // of it); returns whether the value other expressions see changed.
+  bool compute_top(int i, std::optional<size_t> only_row = std::nullopt, int only_cell = -1) {
     const Field& f = form->fields[i];
     Top& t = top[i];
     const bool page_visible = flag(form->pages[f.page].visible);
@@ -277,6 +322,8 @@ struct FormSession::Impl {
     if (only_row && was_visible && visible && *only_row < t.rows.size() && c.effective.is_array() &&
         c.effective.size() == t.rows.size()) {
       const size_t r = *only_row;
+      if (only_cell >= 0 && row_graphs[i].by_cell)
+        return compute_from_cell(i, r, only_cell, visible);
       compute_row(i, r, visible);
       json obj = row_object(f, t.rows[r]);
       if (c.effective[r] == obj) return false;
@@ -402,10 +449,13 @@ struct FormSession::Impl {
     set_errors(t.cell, std::move(group_errors), i);
     for (size_t r = 0; r < t.rows.size(); ++r) {
       if (only_row && r != *only_row) continue;
+      // After compute_from_cell(), only the cells it marked can have new errors.
+      const bool marked = only_row && row_marks_of == i;
       Row& row = t.rows[r];
       json& current = *row_slot;
       current = row_object(f, row);
       for (size_t k = 0; k < f.row_fields.size(); ++k) {
+        if (marked && !cell_error_dirty[k]) continue;
         const Field& cf = f.row_fields[k];
         std::vector<const Rule*> extra;
         for (const auto& rule : f.row_rules) {
@@ -452,7 +502,7 @@ struct FormSession::Impl {
       link(error_deps, i, f.max_date.expr, false);
     };
     cross_rules.assign(n, {});
-    row_order.assign(n, {});
+    row_graphs.assign(n, {});
     for (int i = 0; i < n; ++i) {
       const Field& f = fields[i];
       link_field_values(i, f);
@@ -463,7 +513,7 @@ struct FormSession::Impl {
         link_field_errors(i, cf);
       }
       for (const auto& rule : f.row_rules) link(error_deps, i, rule.assertion, false);
-      if (f.is_group()) row_order[i] = order_rows(f);
+      if (f.is_group()) row_graphs[i] = build_row_graph(f);
     }
     for (size_t r = 0; r < form->rules.size(); ++r) {
       const Rule& rule = form->rules[r];
@@ -500,35 +550,6 @@ struct FormSession::Impl {
       if (state[i] == 0) visit(i);
   }
 
-  // Row fields in dependency order (row.x read by row.y's flags or value comes first).
-  static std::vector<int> order_rows(const Field& g) {
-    const int n = static_cast<int>(g.row_fields.size());
-    std::vector<std::vector<int>> deps(n);
-    for (int k = 0; k < n; ++k) {
-      const Field& cf = g.row_fields[k];
-      auto add = [&](const Expression& e) {
-        for (const auto& id : e.row_reads)
-          for (int j = 0; j < n; ++j)
-            if (j != k && g.row_fields[j].id == id) deps[k].push_back(j);
-      };
-      for (const Flag* flg : {&cf.visible, &cf.required, &cf.enabled, &cf.readonly}) add(flg->expr);
-      add(cf.computed);
-      for (const auto& o : cf.options) add(o.visible.expr);
-    }
-    std::vector<int> order;
-    std::vector<char> state(n, 0);
-    std::function<void(int)> visit = [&](int v) {
-      state[v] = 1;
-      for (int d : deps[v])
-        if (state[d] == 0) visit(d);  // a row cycle (state 1) is cut here: evaluated once
-      state[v] = 2;
-      order.push_back(v);
-    };
-    for (int k = 0; k < n; ++k)
-      if (state[k] == 0) visit(k);
-    return order;
-  }
-
   // --- whole-form passes ---------------------------------------------------------------
 
   void compute_everything() {
@@ -536,8 +557,9 @@ struct FormSession::Impl {
     for (size_t i = 0; i < top.size(); ++i) compute_errors(static_cast<int>(i));
   }
 
-  // Recomputes what depends on field `start` (and, for a group edit, on row `row`).
-  void propagate(int start, std::optional<size_t> row) {
+  // Recomputes what depends on field `start` (and, for a group edit, on row `row`, from its
+  // cell `cell` when known).
+  void propagate(int start, std::optional<size_t> row, int cell) {
     const size_t n = top.size();
     for (auto* marks : {&value_dirty, &error_dirty, &all_rows, &error_all_rows})
       marks->assign(n, 0);
@@ -547,7 +569,8 @@ struct FormSession::Impl {
       if (!value_dirty[i]) continue;
       error_dirty[i] = 1;
       if (all_rows[i]) error_all_rows[i] = 1;
-      const bool changed = compute_top(i, all_rows[i] ? std::nullopt : row);
+      const bool changed =
+          all_rows[i] ? compute_top(i) : compute_top(i, row, i == start ? cell : -1);
       if (!changed) continue;
       if (const auto* deps = value_deps_of[i])
         for (int d : *deps) value_dirty[d] = all_rows[d] = 1;
@@ -623,11 +646,13 @@ struct FormSession::Impl {
     epoch = 1;
   }
 
-  SetResult finish(int i, std::optional<size_t> row) {
+  SetResult finish(int i, std::optional<size_t> row, int cell = -1) {
     changed.clear();
     next_epoch();
     tracking = true;
-    propagate(i, row);
+    row_marks_of = -1;
+    propagate(i, row, cell);
+    row_marks_of = -1;
     tracking = false;
     SetResult result;
     result.ok = true;
@@ -903,7 +928,7 @@ SetResult FormSession::set(std::string_view path, const json& value) {
     Cell& c = t.rows[p->row].cells[k];
     if (auto e = editable(f.row_fields[k], c, false)) return *e;
     c.raw = normalize_value(f.row_fields[k], value);
-    return s.finish(i, p->row);
+    return s.finish(i, p->row, static_cast<int>(k));
   }
   return Impl::failure("unknown_field", "重复组中没有字段 " + p->cell,
                        "the group has no field " + p->cell);
