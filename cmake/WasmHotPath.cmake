@@ -17,5 +17,8 @@ endforeach()
 # Properties of core's sources live in core's directory scope (CMake >= 3.18: DIRECTORY).
 set_source_files_properties(${_haoban_hot_sources} DIRECTORY "${CMAKE_SOURCE_DIR}/core"
   PROPERTIES COMPILE_OPTIONS "-O2;-finline-functions")
+# The expression bindings: evaluateOn per rule (handle lookups, the result record).
 set_source_files_properties("${CMAKE_SOURCE_DIR}/wasm/bindings/form_bindings.cpp"
+  "${CMAKE_SOURCE_DIR}/wasm/bindings/expr_bindings.cpp"
+  "${CMAKE_SOURCE_DIR}/wasm/bindings/expr_data_bindings.cpp"
   DIRECTORY "${CMAKE_SOURCE_DIR}/wasm" PROPERTIES COMPILE_OPTIONS "-O2;-finline-functions")

@@ -5,7 +5,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-export const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../wasm/package');
+// HAOBAN_TEST_PACKAGE_DIR: test a copy of the package whose dist/ another wasm build filled
+// (-DHAOBAN_PACKAGE_DIST=…) instead of wasm/package.
+export const packageDir = process.env.HAOBAN_TEST_PACKAGE_DIR
+  ? path.resolve(process.env.HAOBAN_TEST_PACKAGE_DIR)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../wasm/package');
 export const distDir = path.join(packageDir, 'dist');
 
 // A clear message instead of a module-not-found stack when the wasm build has not run.
@@ -35,7 +39,7 @@ export async function loadCjs() {
 
 export const TODAY = '2026-11-27';
 
-export const repoRoot = path.resolve(packageDir, '../..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 // Repository data the API tests run on: the sample catalogue, its profiles, applications, holidays.
 export async function repoText(relative) {

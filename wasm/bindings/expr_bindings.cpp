@@ -10,10 +10,10 @@
 //   exprSetCalendar(holidaysJson) → {"ok":true}: the working-day calendar for later evaluations
 #include <emscripten/bind.h>
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "boundary.h"
 #include "haoban/calendar/holiday_calendar.h"
@@ -33,8 +33,10 @@ struct CompiledRule {
   std::unique_ptr<expr::Evaluator> evaluator;  // reused: its arena and stacks keep capacity
 };
 
-std::map<int, CompiledRule>& rules() {
-  static std::map<int, CompiledRule> all;
+// Hashed: evaluateOn looks a handle up on every call (a std::map walked ~10 nodes per lookup
+// with 1,000 rules).
+std::unordered_map<int, CompiledRule>& rules() {
+  static std::unordered_map<int, CompiledRule> all;
   return all;
 }
 

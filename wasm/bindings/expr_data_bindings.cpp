@@ -8,18 +8,37 @@
 // exprHandle comes from exprCompile / exprCompileWith; envJson is exprEvaluate's
 // ({"today":"YYYY-MM-DD","maxSteps":n}, or ""). Results are the same as exprEvaluate's on the
 // same data. A data document is immutable: to change it, free it and load the new one.
+//
+// The package's evaluateOn (wasm/package/lib/expr.mjs) takes a cheaper path with the same
+// results and errors: no JSON text per call for the common results.
+//   exprSetEnvSlot(slot, envJson) → {"slot":n} or the error exprEvaluateOn would give for that
+//       env: parses the options once into one of kEnvSlots slots (the caller numbers them;
+//       slot 0 is always "no options").
+//   haoban_expr_evaluate_on(exprHandle, dataHandle, slot) (a plain wasm export, called as
+//       Module._haoban_expr_evaluate_on: embind's generic invoker cost more than the call)
+//       → a kind code, the result in the record at haoban_expr_result_record():
+//       0 null, 1 false, 2 true, 3 a number (the record's double), 4 a string (the record's
+//       pointer and byte length: valid UTF-8 in wasm memory, valid until the next call),
+//       5 JSON text of the value, 6 {"error":…} as exprEvaluateOn would return it (both in the
+//       record's pointer and length). Never throws into JS.
 #include <emscripten/bind.h>
 
+#include <emscripten/emscripten.h>
+
 #include <cmath>
-#include <map>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "boundary.h"
 #include "haoban/calendar/holiday_calendar.h"
 #include "haoban/expr/document.h"
 #include "haoban/expr/engine.h"
 #include "haoban/expr/evaluator.h"
+#include "haoban/text/utf8.h"
 #include "haoban/time/civil_date.h"
 
 namespace haoban::wasm {
@@ -36,8 +55,8 @@ constexpr size_t kMaxDataBytes = size_t{64} << 20;
 
 // Each document is indexed once (expr::Document: keys looked up by a hash the compiler
 // precomputed, values already in the engine's form), not walked through nlohmann's maps per call.
-std::map<int, std::unique_ptr<expr::Document>>& documents() {
-  static std::map<int, std::unique_ptr<expr::Document>> all;
+std::unordered_map<int, std::unique_ptr<expr::Document>>& documents() {
+  static std::unordered_map<int, std::unique_ptr<expr::Document>> all;
   return all;
 }
 
@@ -57,8 +76,7 @@ std::string load_data(const std::string& text) {
   return to_json_string({{"handle", handle}});
 }
 
-// The options of one evaluation. Hosts pass the same text for every rule of a screen, so the
-// last one parsed is kept: the per-call cost is then one string comparison.
+// The options of one evaluation, parsed.
 struct ParsedEnv {
   std::string text;
   std::optional<time::CivilDate> today;
@@ -66,33 +84,53 @@ struct ParsedEnv {
   bool valid = false;
 };
 
-expr::EvalEnv env_from(const std::string& text) {
-  static ParsedEnv cached;
-  if (!cached.valid || cached.text != text) {
-    ParsedEnv parsed;
-    parsed.text = text;
-    if (!text.empty()) {
-      const nlohmann::json options = nlohmann::json::parse(text, nullptr, false);
-      if (options.is_discarded() || !(options.is_object() || options.is_null()))
-        throw BoundaryError("bad_options", "options must be a JSON object");
-      if (options.is_object() && options.contains("today") && !options["today"].is_null()) {
-        if (!options["today"].is_string())
-          throw BoundaryError("bad_today", "today must be \"YYYY-MM-DD\"");
-        parsed.today = time::parse_iso(options["today"].get<std::string>());
-        if (!parsed.today) throw BoundaryError("bad_today", "today must be \"YYYY-MM-DD\"");
-      }
-      if (options.is_object() && options.contains("maxSteps") &&
-          options["maxSteps"].is_number_unsigned())
-        parsed.max_steps = options["maxSteps"].get<uint64_t>();
+// Throws BoundaryError for options exprEvaluateOn refuses.
+ParsedEnv parse_env_text(const std::string& text) {
+  ParsedEnv parsed;
+  parsed.text = text;
+  if (!text.empty()) {
+    const nlohmann::json options = nlohmann::json::parse(text, nullptr, false);
+    if (options.is_discarded() || !(options.is_object() || options.is_null()))
+      throw BoundaryError("bad_options", "options must be a JSON object");
+    if (options.is_object() && options.contains("today") && !options["today"].is_null()) {
+      if (!options["today"].is_string())
+        throw BoundaryError("bad_today", "today must be \"YYYY-MM-DD\"");
+      parsed.today = time::parse_iso(options["today"].get<std::string>());
+      if (!parsed.today) throw BoundaryError("bad_today", "today must be \"YYYY-MM-DD\"");
     }
-    parsed.valid = true;
-    cached = std::move(parsed);
+    if (options.is_object() && options.contains("maxSteps") &&
+        options["maxSteps"].is_number_unsigned())
+      parsed.max_steps = options["maxSteps"].get<uint64_t>();
   }
+  parsed.valid = true;
+  return parsed;
+}
+
+expr::EvalEnv env_of(const ParsedEnv& parsed) {
   expr::EvalEnv env;
-  env.today = cached.today;
-  env.max_steps = cached.max_steps;
+  env.today = parsed.today;
+  env.max_steps = parsed.max_steps;
   env.calendar = expression_host_calendar();  // read every time: exprSetCalendar may change it
   return env;
+}
+
+// Hosts pass the same text for every rule of a screen, so the last one parsed is kept: the
+// per-call cost is then one string comparison.
+expr::EvalEnv env_from(const std::string& text) {
+  static ParsedEnv cached;
+  if (!cached.valid || cached.text != text) cached = parse_env_text(text);
+  return env_of(cached);
+}
+
+// Options parsed once and named by a slot (the package numbers them; slot 0: no options).
+constexpr int kEnvSlots = 64;
+std::vector<ParsedEnv>& env_slots() {
+  static std::vector<ParsedEnv> slots = [] {
+    std::vector<ParsedEnv> all(kEnvSlots);
+    all[0].valid = true;
+    return all;
+  }();
+  return slots;
 }
 
 // {"value":…} without building a JSON object around the value; scalars (most rule results:
@@ -114,20 +152,99 @@ std::string value_result(const expr::Value& v) {
   return "{\"value\":" + to_json_string(expr::to_json(v)) + "}";
 }
 
+const expr::Document& find_document(int data_handle) {
+  const auto it = documents().find(data_handle);
+  if (it == documents().end())
+    throw BoundaryError("bad_handle",
+                        "no data document with handle " + std::to_string(data_handle));
+  return *it->second;
+}
+
 std::string evaluate_on(int expr_handle, int data_handle, const std::string& env_json) {
   expr::Evaluator* evaluator = compiled_expression_evaluator(expr_handle);
   if (!evaluator)
     throw BoundaryError("bad_handle",
                         "no compiled expression with handle " + std::to_string(expr_handle));
-  const auto it = documents().find(data_handle);
-  if (it == documents().end())
-    throw BoundaryError("bad_handle",
-                        "no data document with handle " + std::to_string(data_handle));
+  const expr::Document& document = find_document(data_handle);
   const expr::EvalEnv env = env_from(env_json);
   try {
-    return value_result(evaluator->run(*it->second, env));
+    return value_result(evaluator->run(document, env));
   } catch (const expr::EvalFailure& failure) {
     return to_json_string({{"error", expr::to_json(failure.error())}});
+  }
+}
+
+std::string set_env_slot(int slot, const std::string& env_json) {
+  if (slot <= 0 || slot >= kEnvSlots)
+    throw BoundaryError("bad_argument", "env slot must be 1.." + std::to_string(kEnvSlots - 1));
+  env_slots()[slot] = parse_env_text(env_json);
+  return to_json_string({{"slot", slot}});
+}
+
+// What haoban_expr_evaluate_on leaves for JS (read through wasm memory, see the top).
+struct alignas(8) ResultRecord {
+  double number = 0;
+  uint32_t data = 0;    // pointer to the string or JSON text
+  uint32_t length = 0;  // its length in bytes
+};
+ResultRecord result_record;
+std::string result_text;  // JSON text (kinds 5 and 6), kept until the next call
+
+enum ResultKind : int {
+  kResultNull = 0,
+  kResultFalse = 1,
+  kResultTrue = 2,
+  kResultNumber = 3,
+  kResultString = 4,
+  kResultJson = 5,
+  kResultError = 6,
+};
+
+int point_at_text(std::string text, int kind) {
+  result_text = std::move(text);
+  result_record.data = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(result_text.data()));
+  result_record.length = static_cast<uint32_t>(result_text.size());
+  return kind;
+}
+
+// The result as exprEvaluateOn's {"value":…} would give it to JS after JSON.parse: non-finite
+// numbers are null, -0 is 0, invalid UTF-8 in a string is replaced (the JSON text path).
+int record_value(const expr::Value& v) {
+  switch (v.kind) {
+    case expr::Kind::Null:
+      return kResultNull;
+    case expr::Kind::Bool:
+      return v.boolean ? kResultTrue : kResultFalse;
+    case expr::Kind::Number:
+      if (!std::isfinite(v.number)) return kResultNull;
+      result_record.number = v.number + 0.0;
+      return kResultNumber;
+    case expr::Kind::String:
+      if (text::is_valid_utf8(v.str())) {
+        result_record.data = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(v.chars));
+        result_record.length = v.count;
+        return kResultString;
+      }
+      break;
+    default:
+      break;
+  }
+  return point_at_text(to_json_string(expr::to_json(v)), kResultJson);
+}
+
+int evaluate_on_slot(int expr_handle, int data_handle, int slot) {
+  expr::Evaluator* evaluator = compiled_expression_evaluator(expr_handle);
+  if (!evaluator)
+    throw BoundaryError("bad_handle",
+                        "no compiled expression with handle " + std::to_string(expr_handle));
+  const expr::Document& document = find_document(data_handle);
+  if (slot < 0 || slot >= kEnvSlots || !env_slots()[slot].valid)
+    throw BoundaryError("bad_argument", "no options in env slot " + std::to_string(slot));
+  const expr::EvalEnv env = env_of(env_slots()[slot]);
+  try {
+    return record_value(evaluator->run(document, env));
+  } catch (const expr::EvalFailure& failure) {
+    return point_at_text(to_json_string({{"error", expr::to_json(failure.error())}}), kResultError);
   }
 }
 
@@ -139,6 +256,10 @@ std::string expr_evaluate_on(int expr_handle, int data_handle, const std::string
   return guarded([&] { return evaluate_on(expr_handle, data_handle, env_json); });
 }
 
+std::string expr_set_env_slot(int slot, const std::string& env_json) {
+  return guarded([&] { return set_env_slot(slot, env_json); });
+}
+
 std::string expr_free_data(int handle) {
   return guarded([&] { return to_json_string({{"freed", documents().erase(handle) == 1}}); });
 }
@@ -146,8 +267,29 @@ std::string expr_free_data(int handle) {
 }  // namespace
 }  // namespace haoban::wasm
 
+extern "C" {
+
+// Plain exports for lib/expr.mjs's evaluateOn (see the top of this file).
+EMSCRIPTEN_KEEPALIVE int haoban_expr_evaluate_on(int expr_handle, int data_handle,
+                                                 int slot) noexcept {
+  using namespace haoban::wasm;
+  int kind = kResultError;
+  std::string failure = guarded([&] {
+    kind = evaluate_on_slot(expr_handle, data_handle, slot);
+    return std::string();
+  });
+  return failure.empty() ? kind : point_at_text(std::move(failure), kResultError);
+}
+
+EMSCRIPTEN_KEEPALIVE uintptr_t haoban_expr_result_record() noexcept {
+  return reinterpret_cast<uintptr_t>(&haoban::wasm::result_record);
+}
+
+}  // extern "C"
+
 EMSCRIPTEN_BINDINGS(haoban_expr_data) {
   emscripten::function("exprLoadData", &haoban::wasm::expr_load_data);
   emscripten::function("exprEvaluateOn", &haoban::wasm::expr_evaluate_on);
   emscripten::function("exprFreeData", &haoban::wasm::expr_free_data);
+  emscripten::function("exprSetEnvSlot", &haoban::wasm::expr_set_env_slot);
 }

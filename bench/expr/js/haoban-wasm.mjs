@@ -10,7 +10,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from './workloads.mjs';
 
-const packageDir = path.join(repoRoot, 'wasm/package');
+// HAOBAN_BENCH_PACKAGE_DIR: a copy of the package whose dist/ a separate wasm build filled
+// (-DHAOBAN_PACKAGE_DIST=…), so a before/after does not replace the modules the stub serves.
+const packageDir = process.env.HAOBAN_BENCH_PACKAGE_DIR
+  ? path.resolve(process.env.HAOBAN_BENCH_PACKAGE_DIR)
+  : path.join(repoRoot, 'wasm/package');
 
 function textBinding(h) {
   return {

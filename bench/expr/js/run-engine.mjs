@@ -79,6 +79,8 @@ function runWorkload(engine, workload) {
     runs,
     warmup_ms: warmupMs,
     ns_per_eval_runs: t.nsPerEval,
+    cpu_median_ns_per_eval: t.cpuMedian,
+    cpu_ns_per_eval_runs: t.cpuNsPerEval,
     evals_per_run: t.evalsPerRun,
     items: workload.items.length,
     timed_items: timed.length,

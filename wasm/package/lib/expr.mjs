@@ -10,8 +10,97 @@ function envJson(options) {
   return toJson('options', env);
 }
 
+// Text the module left in its memory (valid UTF-8, see expr_data_bindings.cpp). Short ASCII
+// text, the usual string result, is read byte by byte: cheaper than a TextDecoder call.
+// ignoreBOM: a leading U+FEFF is part of the string (JSON.parse keeps it too).
+const exprTextDecoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-8', { ignoreBOM: true }) : null;
+function exprUtf8(heap, start, length) {
+  const end = start + length;
+  if (length <= 32) {
+    let text = '';
+    let i = start;
+    for (; i < end && heap[i] < 0x80; ++i) text += String.fromCharCode(heap[i]);
+    if (i === end) return text;
+  }
+  if (exprTextDecoder) return exprTextDecoder.decode(heap.subarray(start, end));
+  // Runtimes without TextDecoder (some mini-program bases): decode by hand.
+  let text = '';
+  for (let i = start; i < end; ) {
+    const b = heap[i++];
+    let cp = b;
+    if (b >= 0xf0) cp = ((b & 0x07) << 18) | ((heap[i++] & 0x3f) << 12) | ((heap[i++] & 0x3f) << 6) | (heap[i++] & 0x3f);
+    else if (b >= 0xe0) cp = ((b & 0x0f) << 12) | ((heap[i++] & 0x3f) << 6) | (heap[i++] & 0x3f);
+    else if (b >= 0xc0) cp = ((b & 0x1f) << 6) | (heap[i++] & 0x3f);
+    text += String.fromCodePoint(cp);
+  }
+  return text;
+}
+
+// evaluateOn without JSON text for its usual results (wasm/bindings/expr_data_bindings.cpp):
+// the options are parsed once per distinct {today, maxSteps} into a numbered slot, and a
+// scalar result comes back as a kind code and a number. Same results and errors as
+// exprEvaluateOn, which stays the path for anything unusual (options that are not a string
+// today and a number maxSteps, a document without a numeric handle) and for older modules.
+const kEnvSlots = 64; // as expr_data_bindings.cpp
+function exprFastPath(module) {
+  if (typeof module._haoban_expr_evaluate_on !== 'function' || typeof module.exprSetEnvSlot !== 'function') return null;
+  const record = module._haoban_expr_result_record(); // {double number; u32 data, length}
+  const numberAt = record >> 3;
+  const dataAt = (record >> 2) + 2;
+  // Slot per options: today (a string) alone, or today (string or undefined) with a number maxSteps.
+  const byToday = new Map();
+  const bySteps = new Map();
+  let nextSlot = 1;
+  function slotFor(map, key, options) {
+    const text = envJson(options); // throws for a today that is not a string, as before
+    if (nextSlot === kEnvSlots) {
+      // Slots are reused from 1 once all are taken (a host that changes today all the time).
+      byToday.clear();
+      bySteps.clear();
+      nextSlot = 1;
+    }
+    const reply = JSON.parse(module.exprSetEnvSlot(nextSlot, text));
+    if (typeof reply.slot !== 'number') return -1; // refused: the slow path throws the same error
+    map.set(key, reply.slot);
+    nextSlot += 1;
+    return reply.slot;
+  }
+  // → a slot, or -1: take exprEvaluateOn.
+  function envSlot(options) {
+    if (options === undefined || options === null) return 0;
+    const today = options.today;
+    const maxSteps = options.maxSteps;
+    if (maxSteps === undefined) {
+      if (today === undefined) return 0;
+      if (typeof today !== 'string') return -1;
+      const slot = byToday.get(today);
+      return slot !== undefined ? slot : slotFor(byToday, today, options);
+    }
+    if (typeof maxSteps !== 'number' || (today !== undefined && typeof today !== 'string')) return -1;
+    const key = (today === undefined ? 'u' : 's' + today) + '\u0000' + maxSteps;
+    const slot = bySteps.get(key);
+    return slot !== undefined ? slot : slotFor(bySteps, key, options);
+  }
+  const text = () => exprUtf8(module.HEAPU8, module.HEAPU32[dataAt], module.HEAPU32[dataAt + 1]);
+  return function evaluateOn(handle, document, options) {
+    const dataHandle = document.handle;
+    const slot = typeof dataHandle === 'number' ? envSlot(options) : -1;
+    if (slot < 0) return unwrap(module.exprEvaluateOn(handle, dataHandle, envJson(options))).value;
+    switch (module._haoban_expr_evaluate_on(handle, dataHandle, slot)) {
+      case 0: return null;
+      case 1: return false;
+      case 2: return true;
+      case 3: return module.HEAPF64[numberAt];
+      case 4: return text();
+      case 5: return JSON.parse(text());
+      default: return unwrap(text()).value; // {"error":…}: throws the HaobanError
+    }
+  };
+}
+
 export function exprApi(module) {
   const release = finalizer((handle) => module.exprFree(handle));
+  const fastEvaluateOn = exprFastPath(module);
 
   function compile(source, options = {}) {
     const syntax = (options && options.syntax) || 'infix';
@@ -31,6 +120,7 @@ export function exprApi(module) {
       },
       // Against a document loaded once with h.expr.loadData: no data crosses per call.
       evaluateOn(document, evalOptions) {
+        if (fastEvaluateOn) return fastEvaluateOn(handle, document, evalOptions);
         return unwrap(module.exprEvaluateOn(handle, document.handle, envJson(evalOptions))).value;
       },
       explain(data, evalOptions = {}) {
