@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "catalog_test_support.h"
+#include "haoban/catalog/json_build.h"
 #include "haoban/catalog/json_scan.h"
 #include "haoban/catalog/lazy_document.h"
 #include "haoban/catalog/loader.h"
@@ -51,6 +52,14 @@ TEST(JsonScan, AcceptsAndRejectsLikeTheParser) {
       "[\"\xed\xa0\x80\"]",      // encoded surrogate
       "[\"\xf4\x90\x80\x80\"]",  // above U+10FFFF
       "[\"\xe5\xb1\"]",          // truncated
+      // The scanner's fast path for three-byte sequences (E1–EC, EE, EF lead bytes):
+      "[\"\xef\xbc\x8c\xe4\xb8\x80\"]",  // full-width comma, 一
+      "[\"\xef\xbf\xbf\"]",              // U+FFFF
+      "[\"\xe1\x80\"]",                  // a lead byte and one continuation, then the quote
+      "[\"\xe1\xc0\x80\"]",              // a second byte that is not a continuation
+      "[\"\xe4\xb8\x22]",                // a quote where the third byte should be
+      "[\"\xe0\x80\x80\"]",              // overlong three-byte form (E0 goes the long way)
+      "\"\xe4\xb8",                      // cut off inside a sequence at the end of the text
       R"({"a":1} x)",
       R"({"a":1)",
       R"()",
@@ -66,6 +75,68 @@ TEST(JsonScan, BoundsNesting) {
   EXPECT_FALSE(scanner_accepts(deep, 99));
 }
 
+// What build_value gives must equal nlohmann's parse of the same text.
+TEST(JsonBuild, BuildsWhatTheParserBuilds) {
+  const std::vector<std::string> cases = {
+      R"({"a":[1,2.5,-0,1e3,1E-2,-7,18446744073709551615,18446744073709551616,true,false,null]})",
+      R"({"a":1,"a":{"b":2},"c":"x","c":"y"})",
+      R"({"名称":{"zh":"居住证","en":"Residence permit"},"keys":["\u5c45\ud83d\ude00\n\"\\"]})",
+      R"([[],{},"",[[[]]],{"":0}])",
+      "\"\xef\xbc\x8c\xe4\xb8\x80 \xf0\x9f\x98\x80\"",
+      R"(  {"spaces" :  [ 1 , 2 ]  }  )",
+  };
+  for (const auto& text : cases) {
+    json_scan::Scanner s(text, 64);
+    json built;
+    bool bad = false;
+    ASSERT_TRUE(json_scan::build_value(s, 0, &built, &bad)) << text;
+    EXPECT_FALSE(bad) << text;
+    EXPECT_TRUE(s.at_end()) << text;
+    const json parsed = json::parse(text);
+    EXPECT_EQ(built, parsed) << text;
+    EXPECT_EQ(built.dump(), parsed.dump()) << text;  // number kinds too (unsigned, integer, float)
+  }
+}
+
+TEST(JsonBuild, RejectsWhatTheScannerRejectsAndFlagsNumbersOutOfRange) {
+  for (const std::string text : {R"({"a":[1,]})", R"({"a" 1})", "[\"\xe5\xb1\"]", R"([[[1]]])"}) {
+    json_scan::Scanner s(text, 2);  // [[[1]]] is too deep at 2
+    json built;
+    bool bad = false;
+    EXPECT_FALSE(json_scan::build_value(s, 0, &built, &bad)) << text;
+    EXPECT_TRUE(s.failed()) << text;
+  }
+  json_scan::Scanner s(R"({"a":1e400,"b":2})", 64);
+  json built;
+  bool bad = false;
+  EXPECT_TRUE(json_scan::build_value(s, 0, &built, &bad));
+  EXPECT_TRUE(bad);  // nlohmann refuses 1e400: the load fails, as an eager one would
+  EXPECT_EQ(built["b"], 2);
+}
+
+TEST(LazyDocument, TopLevelIdsFollowTheLastDuplicateKeyAtEveryLevel) {
+  const std::string text = R"({"formatVersion":1,"items":[
+    {"id":"a","form":{"pages":[{"fields":[{"id":"gone"}]}],"pages":[{"fields":[{"id":"kept"}]}]},"materials":[]},
+    {"id":"b","form":{"pages":[{"fields":[{"id":"x"}]}],"pages":7},"materials":[]},
+    {"id":"c","form":{"pages":[{"fields":[{"id":"was","id":"is"},{"id":"s","id":5},{"id":5,"id":"t"}]}]},"materials":[]},
+    {"id":"d","form":{"pages":[{"fields":[{"id":"p1"}]},"not a page",{"fields":"none"},{"fields":[1,{"id":"p4"}]}]},"materials":[]},
+    {"id":"e","form":{"pages":[{"fields":[{"id":"one"}]}]},"form":{"pages":[{"fields":[{"id":"two"}]}]},"materials":[]}]})";
+  LazyDocument lazy;
+  ASSERT_EQ(scan_lazy_document(text, 32, &lazy), LazyScan::Ok);
+  ASSERT_EQ(lazy.items.size(), 5u);
+  using Ids = std::unordered_set<std::string>;
+  EXPECT_EQ(lazy.items[0].top_ids, (Ids{"kept"}));
+  EXPECT_EQ(lazy.items[1].top_ids, Ids{});
+  EXPECT_EQ(lazy.items[2].top_ids, (Ids{"is", "t"}));
+  EXPECT_EQ(lazy.items[3].top_ids, (Ids{"p1", "p4"}));
+  EXPECT_EQ(lazy.items[4].top_ids, (Ids{"two"}));
+  EXPECT_EQ(json::parse(lazy.items[4].form.of(text))["pages"][0]["fields"][0]["id"], "two");
+  // The rest of each item is what nlohmann's parse gives, without form and materials.
+  json expected = json::parse(text);
+  for (auto& item : expected["items"]) item.erase("form"), item.erase("materials");
+  EXPECT_EQ(lazy.doc, expected);
+}
+
 TEST(LazyDocument, KeepsFormsAsTextAndFindsTopLevelIds) {
   const std::string text = R"({"formatVersion":1,"items":[
     {"id":"a","form":{"pages":[{"id":"p","fields":[{"id":"x"},{"id":"y","fields":[{"id":"inner"}]}]}]},
@@ -77,7 +148,7 @@ TEST(LazyDocument, KeepsFormsAsTextAndFindsTopLevelIds) {
   ASSERT_EQ(lazy.items.size(), 3u);
   EXPECT_FALSE(lazy.doc["items"][0].contains("form"));
   EXPECT_EQ(lazy.doc["items"][0]["name"]["zh"], "甲");
-  EXPECT_EQ(json::parse(lazy.items[0].form)["pages"][0]["id"], "p");
+  EXPECT_EQ(json::parse(lazy.items[0].form.of(text))["pages"][0]["id"], "p");
   EXPECT_EQ(lazy.items[0].top_ids, (std::unordered_set<std::string>{"x", "y"}));
   // Duplicate keys: the last one counts, as in nlohmann's parse.
   EXPECT_EQ(lazy.items[1].top_ids, (std::unordered_set<std::string>{"new"}));

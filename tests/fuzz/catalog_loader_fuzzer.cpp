@@ -7,14 +7,75 @@
 // Seeds: corpus/catalog_loader (the sample catalogue and documented fragments).
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_set>
 
+#include "fuzz_support.h"
+#include "haoban/catalog/lazy_document.h"
 #include "haoban/catalog/loader.h"
+#include "haoban/expr/engine.h"
 #include "haoban/policy/policy_match.h"
 #include "haoban/search/search_index.h"
 #include "haoban/time/civil_date.h"
 
 using namespace haoban;
+
+namespace {
+
+// The eager load's reading of a form's top-level ids (loader.cpp), on the parsed form.
+std::unordered_set<std::string> top_ids_of(const nlohmann::json& form) {
+  std::unordered_set<std::string> ids;
+  if (!form.is_object() || !form.contains("pages") || !form["pages"].is_array()) return ids;
+  for (const auto& page : form["pages"])
+    if (page.is_object() && page.contains("fields") && page["fields"].is_array())
+      for (const auto& f : page["fields"])
+        if (f.is_object() && f.contains("id") && f["id"].is_string())
+          ids.insert(f["id"].get<std::string>());
+  return ids;
+}
+
+// The lazy load's scan (lazy_document.h) must accept exactly what the bounded parse accepts and
+// give the same document: the same members, its kept form and material texts parsing to the
+// parsed ones, and the same top-level field ids.
+void check_lazy_scan_matches_parse(std::string_view text, const catalog::LoadOptions& options) {
+  catalog::LazyDocument lazy;
+  const catalog::LazyScan scan = catalog::scan_lazy_document(text, options.max_depth, &lazy);
+  if (scan == catalog::LazyScan::NotApplicable) return;
+  expr::Error error;
+  auto parsed = expr::parse_bounded_json(text, options.max_depth, options.max_bytes, &error);
+  if ((scan == catalog::LazyScan::Ok) != parsed.has_value())
+    fuzz::property_failed("the lazy scan and the parse disagree on validity",
+                          parsed ? "the parse accepts" : "the parse refuses: " + error.message);
+  if (!parsed) return;
+  nlohmann::json expected = std::move(*parsed);
+  if (expected.contains("items") && expected["items"].is_array()) {
+    auto& items = expected["items"];
+    if (items.size() != lazy.items.size())
+      fuzz::property_failed("the lazy scan saw another number of items", "");
+    for (size_t i = 0; i < items.size(); ++i) {
+      const catalog::LazyItemText& kept = lazy.items[i];
+      if (!kept.scanned) continue;
+      if (kept.has_form != items[i].contains("form") ||
+          kept.has_materials != items[i].contains("materials"))
+        fuzz::property_failed("the lazy scan missed a form or materials", std::to_string(i));
+      if (kept.has_form) {
+        if (nlohmann::json::parse(kept.form.of(text)) != items[i]["form"])
+          fuzz::property_failed("a kept form differs from the parsed one", std::to_string(i));
+        if (kept.top_ids != top_ids_of(items[i]["form"]))
+          fuzz::property_failed("the lazy scan found other top-level ids", std::to_string(i));
+      }
+      if (kept.has_materials &&
+          nlohmann::json::parse(kept.materials.of(text)) != items[i]["materials"])
+        fuzz::property_failed("kept materials differ from the parsed ones", std::to_string(i));
+      items[i].erase("form");
+      items[i].erase("materials");
+    }
+  }
+  if (lazy.doc != expected) fuzz::property_failed("the lazy scan built another document", "");
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
@@ -25,6 +86,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // own size bound is tested in tests/hardening.
   options.max_bytes = 1 << 20;
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
+
+  if (options.lazy_forms) check_lazy_scan_matches_parse(text, options);
 
   const catalog::LoadResult result = catalog::load_catalog(text, options);
   (void)catalog::summary_json(result);

@@ -25,37 +25,22 @@ bool build_number(Scanner& s, int depth, json* out, bool* bad) {
 
 bool build_value(Scanner& s, int depth, json* out, bool* bad) {
   switch (s.peek()) {
-    case '{': {
-      if (depth + 1 > s.max_depth()) {
-        s.value(depth);  // fails on depth, as a scan would
-        return false;
-      }
+    case '{':
       *out = json::object();
-      bool first = true;
-      s.begin_object(first);
-      std::string key;
-      while (s.next_member(first, &key)) {
+      return walk_object(s, depth, [&](const std::string& key) {
         json member;
         if (!build_value(s, depth + 1, &member, bad)) return false;
         (*out)[key] = std::move(member);  // a later duplicate replaces an earlier one
-      }
-      return !s.failed();
-    }
-    case '[': {
-      if (depth + 1 > s.max_depth()) {
-        s.value(depth);
-        return false;
-      }
+        return true;
+      });
+    case '[':
       *out = json::array();
-      bool first = true;
-      s.begin_array(first);
-      while (s.next_element(first)) {
+      return walk_array(s, depth, [&] {
         json element;
         if (!build_value(s, depth + 1, &element, bad)) return false;
         out->push_back(std::move(element));
-      }
-      return !s.failed();
-    }
+        return true;
+      });
     case '"': {
       std::string text;
       if (!s.read_string(&text)) return false;

@@ -19,7 +19,9 @@ int hex_value(char c) {
 }  // namespace
 
 void Scanner::skip_ws() {
-  while (pos_ < s_.size() && is_space(s_[pos_])) ++pos_;
+  size_t p = pos_;  // a local, for the reason in string()
+  while (p < s_.size() && is_space(s_[p])) ++p;
+  pos_ = p;
 }
 
 char Scanner::peek() {
@@ -101,12 +103,29 @@ bool Scanner::string(std::string* out) {
   bool escaped = false;
   const size_t n = s_.size();
   for (;;) {
-    // The common run: printable ASCII that is neither a quote nor a backslash.
-    while (pos_ < n) {
-      const unsigned char c = static_cast<unsigned char>(s_[pos_]);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      ++pos_;
+    // The common run: printable ASCII that is neither a quote nor a backslash, and the
+    // three-byte sequences of U+1000–U+CFFF and U+E000–U+FFFF (Chinese text and full-width
+    // punctuation: most of a catalogue's bytes), whose only rule is two continuation bytes.
+    // Everything else (E0, ED, two- and four-byte sequences) goes to utf8_sequence().
+    // Locals, not the members: a store to pos_ per byte would stay in memory (char loads may
+    // alias it), which made this loop most of a lazy load's instructions.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s_.data());
+    size_t p = pos_;
+    while (p < n) {
+      const unsigned char c = bytes[p];
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        ++p;
+        continue;
+      }
+      const bool plain_three = (c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF;
+      if (plain_three && p + 2 < n && (bytes[p + 1] & 0xC0) == 0x80 &&
+          (bytes[p + 2] & 0xC0) == 0x80) {
+        p += 3;
+        continue;
+      }
+      break;
     }
+    pos_ = p;
     if (pos_ >= n) return fail();
     const unsigned char c = static_cast<unsigned char>(s_[pos_]);
     if (c == '"') {

@@ -28,6 +28,7 @@ class Scanner {
   size_t pos() const { return pos_; }
   void seek(size_t pos) { pos_ = pos; }
   bool failed() const { return failed_; }
+  int max_depth() const { return max_depth_; }
 
   void skip_ws();
   // The next non-space byte, or 0 at the end.

@@ -1,5 +1,6 @@
 #include "haoban/catalog/lazy_document.h"
 
+#include "haoban/catalog/json_build.h"
 #include "haoban/catalog/json_scan.h"
 
 namespace haoban::catalog {
@@ -8,71 +9,62 @@ namespace {
 
 using json_scan::Scanner;
 using json_scan::Span;
+using json_scan::walk_array;
+using json_scan::walk_object;
 using nlohmann::json;
 
-// Parses one already-validated value; *bad is set if nlohmann still refuses it (a number
-// out of range), so that the load fails as an eager one would.
-json parse_span(std::string_view text, Span span, bool* bad) {
-  json v = json::parse(span.of(text), nullptr, /*allow_exceptions=*/false);
-  if (v.is_discarded()) *bad = true;
-  return v;
+// Validates and skips the value at the scanner's position; false if the text fails there.
+bool skip(Scanner& s, int depth) {
+  s.value(depth);
+  return !s.failed();
 }
 
-// The last occurrence of `key` in the object at the scanner's position (nlohmann keeps the last
-// of duplicate keys, and so does this). The scanner ends after the object.
-std::optional<Span> last_member(Scanner& s, std::string_view key, int depth) {
-  std::optional<Span> found;
-  bool first = true;
-  if (!s.begin_object(first)) return std::nullopt;
-  std::string name;
-  while (s.next_member(first, &name)) {
-    const Span v = s.value(depth + 1);
-    if (s.failed()) return std::nullopt;
-    if (name == key) found = v;
-  }
-  return found;
-}
-
-// What collect_top_ids does on a parsed form: pages[*].fields[*].id, for the shapes that are
-// objects, arrays and strings where expected.
-void collect_top_ids(std::string_view form, int depth, std::unordered_set<std::string>* out) {
-  Scanner s(form, 1 << 20);  // already validated against the real bound
-  if (s.peek() != '{') return;
-  const auto pages = last_member(s, "pages", depth);
-  if (!pages) return;
-  Scanner p(pages->of(form), 1 << 20);
-  bool first_page = true;
-  if (p.peek() != '[' || !p.begin_array(first_page)) return;
-  while (p.next_element(first_page)) {
-    if (p.peek() != '{') {
-      p.value(0);
-      continue;
-    }
-    const auto fields = last_member(p, "fields", 0);
-    if (!fields) continue;
-    Scanner f(fields->of(p.text()), 1 << 20);
-    bool first_field = true;
-    if (f.peek() != '[' || !f.begin_array(first_field)) continue;
-    while (f.next_element(first_field)) {
-      if (f.peek() != '{') {
-        f.value(0);
-        continue;
-      }
-      const auto id = last_member(f, "id", 0);
-      if (!id) continue;
-      Scanner i(id->of(f.text()), 1 << 20);
-      std::string value;
-      if (i.peek() == '"' && i.read_string(&value)) out->insert(std::move(value));
-    }
-  }
+// Validates a form (at `depth`) exactly as Scanner::value does and, in the same pass, collects
+// its top-level field ids: pages[*].fields[*].id for the shapes that are objects, arrays and
+// strings where expected, taking the last of duplicate keys as nlohmann does (the eager load's
+// collect_top_ids on the parsed form). One pass instead of a scan and then a second walk.
+bool scan_form(Scanner& s, int depth, std::unordered_set<std::string>* ids) {
+  if (s.peek() != '{') return skip(s, depth);
+  return walk_object(s, depth, [&](const std::string& key) {
+    if (key != "pages") return skip(s, depth + 1);
+    ids->clear();  // a later "pages" replaces an earlier one
+    if (s.peek() != '[') return skip(s, depth + 1);
+    return walk_array(s, depth + 1, [&] {
+      if (s.peek() != '{') return skip(s, depth + 2);
+      std::unordered_set<std::string> page_ids;  // of this page's last "fields"
+      const bool ok = walk_object(s, depth + 2, [&](const std::string& page_key) {
+        if (page_key != "fields") return skip(s, depth + 3);
+        page_ids.clear();
+        if (s.peek() != '[') return skip(s, depth + 3);
+        return walk_array(s, depth + 3, [&] {
+          if (s.peek() != '{') return skip(s, depth + 4);
+          std::optional<std::string> id;  // the field's last "id", if a string
+          const bool field_ok = walk_object(s, depth + 4, [&](const std::string& field_key) {
+            if (field_key != "id") return skip(s, depth + 5);
+            if (s.peek() != '"') {
+              id.reset();
+              return skip(s, depth + 5);
+            }
+            std::string value;
+            if (!s.read_string(&value)) return false;
+            id = std::move(value);
+            return true;
+          });
+          if (field_ok && id) page_ids.insert(std::move(*id));
+          return field_ok;
+        });
+      });
+      ids->insert(page_ids.begin(), page_ids.end());
+      return ok;
+    });
+  });
 }
 
 // One element of "items" at depth 2 (inside the document and the array).
-LazyItemText scan_item(Scanner& s, std::string_view text, int max_depth, json* item, bool* bad) {
+LazyItemText scan_item(Scanner& s, int max_depth, json* item, bool* bad) {
   LazyItemText lazy;
   if (s.peek() != '{') {
-    const Span v = s.value(2);
-    if (!s.failed()) *item = parse_span(text, v, bad);
+    json_scan::build_value(s, 2, item, bad);
     return lazy;
   }
   if (3 > max_depth) {
@@ -86,24 +78,29 @@ LazyItemText scan_item(Scanner& s, std::string_view text, int max_depth, json* i
   std::string key;
   std::optional<Span> form, materials;
   while (s.next_member(first, &key)) {
-    const Span v = s.value(3);
-    if (s.failed()) return lazy;
     if (key == "form") {
-      form = v;
+      std::unordered_set<std::string> ids;
+      s.skip_ws();
+      const size_t begin = s.pos();
+      if (!scan_form(s, 3, &ids)) return lazy;
+      form = Span{begin, s.pos()};
+      lazy.top_ids = std::move(ids);  // of the last "form", as the eager load reads it
     } else if (key == "materials") {
-      materials = v;
+      materials = s.value(3);
     } else {
-      (*item)[key] = parse_span(text, v, bad);
+      json value;
+      if (!json_scan::build_value(s, 3, &value, bad)) return lazy;
+      (*item)[key] = std::move(value);
     }
+    if (s.failed()) return lazy;
   }
   if (form) {
     lazy.has_form = true;
-    lazy.form.assign(form->of(text));
-    collect_top_ids(lazy.form, 3, &lazy.top_ids);
+    lazy.form = *form;
   }
   if (materials) {
     lazy.has_materials = true;
-    lazy.materials.assign(materials->of(text));
+    lazy.materials = *materials;
   }
   return lazy;
 }
@@ -129,7 +126,7 @@ LazyScan scan_lazy_document(std::string_view text, int max_depth, LazyDocument* 
       s.begin_array(first_item);
       while (s.next_element(first_item)) {
         json item;
-        lazy.push_back(scan_item(s, text, max_depth, &item, &bad));
+        lazy.push_back(scan_item(s, max_depth, &item, &bad));
         if (s.failed()) return LazyScan::BadJson;
         items.push_back(std::move(item));
       }
@@ -138,10 +135,10 @@ LazyScan scan_lazy_document(std::string_view text, int max_depth, LazyDocument* 
       out->items = std::move(lazy);
       continue;
     }
-    const Span v = s.value(1);
-    if (s.failed()) return LazyScan::BadJson;
+    json value;
+    if (!json_scan::build_value(s, 1, &value, &bad)) return LazyScan::BadJson;
     if (key == "items") out->items.clear();
-    out->doc[key] = parse_span(text, v, &bad);
+    out->doc[key] = std::move(value);
   }
   if (s.failed() || !s.at_end() || bad) return LazyScan::BadJson;
   return LazyScan::Ok;

@@ -11,14 +11,18 @@
 #include <unordered_set>
 #include <vector>
 
+#include "haoban/catalog/json_scan.h"
+
 namespace haoban::catalog {
 
 struct LazyItemText {
   bool scanned = false;  // false: the item was not an object; its JSON is complete in the doc
   bool has_form = false;
   bool has_materials = false;
-  std::string form;       // JSON text of "form" (valid JSON, checked by the scanner)
-  std::string materials;  // JSON text of "materials"
+  // Where "form" and "materials" are in the scanned text (valid JSON, checked by the scanner):
+  // spans, not copies, since the catalogue keeps one copy of the whole text for them.
+  json_scan::Span form;
+  json_scan::Span materials;
   std::unordered_set<std::string> top_ids;  // the form's top-level field ids
 };
 

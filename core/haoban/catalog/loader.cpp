@@ -21,12 +21,14 @@ class CatalogBuilder {
   CatalogBuilder(const LoadOptions& options, LoadResult* result)
       : options_(options), result_(result), r_(&result->errors) {}
 
-  // lazy_items: per element of doc["items"], the form and materials kept as text by a lazy
-  // scan (null for an eager load or a lazy load of a parsed document).
-  std::shared_ptr<Catalog> run(const json& doc, std::vector<LazyItemText>* lazy_items = nullptr) {
+  // lazy_items: per element of doc["items"], where the form and materials are in `text`, the
+  // scanned catalogue (null for an eager load or a lazy load of a parsed document).
+  std::shared_ptr<Catalog> run(const json& doc, std::vector<LazyItemText>* lazy_items = nullptr,
+                               std::shared_ptr<const std::string> text = nullptr) {
     lazy_items_ = lazy_items;
     auto catalog = std::make_shared<Catalog>();
     c_ = catalog.get();
+    c_->lazy_text_ = std::move(text);
     if (!doc.is_object()) {
       r_.error("$", "wrong_type", "目录应为 JSON 对象", "the catalogue must be a JSON object");
       return nullptr;
@@ -311,8 +313,10 @@ class CatalogBuilder {
         if (scanned) {
           Catalog::LazySource source;
           source.from_text = true;
-          source.form_text = std::move(scanned->form);
-          source.materials_text = std::move(scanned->materials);
+          source.form_begin = scanned->form.begin;
+          source.form_end = scanned->form.end;
+          source.materials_begin = scanned->materials.begin;
+          source.materials_end = scanned->materials.end;
           c_->lazy_.push_back(std::move(source));
         } else if (options_.lazy_forms) {
           // The parsed document is ours (load_catalog owns it): move the form out, no copy.
@@ -460,7 +464,10 @@ void report_bad_json(LoadResult* result, const std::string& message) {
        {}});
 }
 
-LoadResult load_catalog_unguarded(std::string_view text, const LoadOptions& original_options) {
+// `kept`: the host's text, given up to the catalogue (load_catalog_keeping); else a lazy load
+// copies `text` for the forms it parses later.
+LoadResult load_catalog_unguarded(std::string_view text, std::shared_ptr<const std::string> kept,
+                                  const LoadOptions& original_options) {
   LoadResult result;
   // Strict mode checks everything at load, forms included, so it never defers.
   LoadOptions options = original_options;
@@ -475,7 +482,8 @@ LoadResult load_catalog_unguarded(std::string_view text, const LoadOptions& orig
         break;  // the bounded parse below reports it, with the same message as an eager load
       case LazyScan::Ok: {
         CatalogBuilder builder(options, &result);
-        auto catalog = builder.run(lazy.doc, &lazy.items);
+        if (!kept) kept = std::make_shared<const std::string>(text);
+        auto catalog = builder.run(lazy.doc, &lazy.items, std::move(kept));
         if (!catalog) return result;
         result.catalog = std::move(catalog);
         return result;
@@ -499,13 +507,12 @@ LoadResult load_catalog_unguarded(std::string_view text, const LoadOptions& orig
   return result;
 }
 
-}  // namespace
-
-LoadResult load_catalog(std::string_view text, const LoadOptions& options) {
+LoadResult load_catalog_guarded(std::string_view text, std::shared_ptr<const std::string> kept,
+                                const LoadOptions& options) {
   // The last line of defence: a JSON access that the reader's checks missed (a fuzz finding:
   // "fees": ["x"]) must not take a host down. The catalogue is refused with a clear error.
   try {
-    return load_catalog_unguarded(text, options);
+    return load_catalog_unguarded(text, std::move(kept), options);
   } catch (const nlohmann::json::exception& e) {
     LoadResult result;
     result.errors.push_back(
@@ -516,6 +523,17 @@ LoadResult load_catalog(std::string_view text, const LoadOptions& options) {
          {}});
     return result;
   }
+}
+
+}  // namespace
+
+LoadResult load_catalog(std::string_view text, const LoadOptions& options) {
+  return load_catalog_guarded(text, nullptr, options);
+}
+
+LoadResult load_catalog_keeping(std::string text, const LoadOptions& options) {
+  auto kept = std::make_shared<const std::string>(std::move(text));
+  return load_catalog_guarded(*kept, kept, options);
 }
 
 nlohmann::json summary_json(const LoadResult& result) {
@@ -563,8 +581,12 @@ std::shared_ptr<const Form> Catalog::form(const Item& item, std::vector<LoadErro
   const LazySource& source = lazy_[index];
   if (source.from_text) {
     // Validated by the scanner at load; parsed only now, on first use.
-    const json form_json = json::parse(source.form_text, nullptr, false);
-    const json materials_json = json::parse(source.materials_text, nullptr, false);
+    const std::string_view text = *lazy_text_;
+    const json form_json = json::parse(
+        text.substr(source.form_begin, source.form_end - source.form_begin), nullptr, false);
+    const json materials_json = json::parse(
+        text.substr(source.materials_begin, source.materials_end - source.materials_begin), nullptr,
+        false);
     if (form_json.is_discarded() || materials_json.is_discarded())
       local.push_back({item.json_path, "bad_json", "表单或材料不是有效的 JSON",
                        "the form or the materials are not valid JSON", item.id});

@@ -40,6 +40,10 @@ struct LoadResult {
 
 LoadResult load_catalog(std::string_view text, const LoadOptions& options = {});
 
+// The same for a host that no longer needs its text (the wasm binding's copy of the JS string):
+// a lazy load keeps `text` itself for the forms it parses later, instead of a copy of it.
+LoadResult load_catalog_keeping(std::string text, const LoadOptions& options = {});
+
 // {"ok":…, "catalogVersion":…, "items":N, "bundles":N, "policies":N, "skipped":[…], "errors":[…]}
 nlohmann::json summary_json(const LoadResult& result);
 

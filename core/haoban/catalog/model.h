@@ -317,14 +317,14 @@ class Catalog {
                                    std::vector<LoadError>* errors = nullptr) const;
 
   // Lazy loading keeps each item's form and materials until first use: as JSON text (the
-  // scanned load of lazy_document.h: never parsed until then) or, for an item the scanner
-  // left whole, as parsed JSON.
+  // scanned load of lazy_document.h: never parsed until then), where they are in lazy_text_,
+  // or, for an item the scanner left whole, as parsed JSON.
   struct LazySource {
     json form;
     json materials;
     bool from_text = false;
-    std::string form_text;
-    std::string materials_text;
+    size_t form_begin = 0, form_end = 0;  // byte offsets in lazy_text_
+    size_t materials_begin = 0, materials_end = 0;
   };
 
  private:
@@ -334,6 +334,9 @@ class Catalog {
   std::unordered_map<std::string, size_t> template_index_;
   std::unordered_map<std::string, size_t> profile_index_;
   std::vector<LazySource> lazy_;  // per item, empty when loaded eagerly
+  // The catalogue text of a scanned lazy load: one copy, rather than one per form and material
+  // list (~23,000 allocations for 11,449 items, a fifth of the load's time in the allocator).
+  std::shared_ptr<const std::string> lazy_text_;
   mutable std::mutex lazy_mutex_;
   mutable std::vector<std::shared_ptr<const Form>> lazy_forms_;
   mutable std::vector<char> lazy_failed_;
