@@ -16,9 +16,9 @@ void Evaluator::begin_with(const Value& root, const EvalEnv& env) {
   steps_ = 0;
   built_elements_ = 0;
   arena_.clear();
-  frames_.clear();
   args_.clear();
-  frames_.push_back(Frame{root});
+  frames_.clear();
+  push_frame(root, -1, false, Value::null());
 }
 
 void Evaluator::begin(const json& data, const EvalEnv& env) {

@@ -45,6 +45,16 @@ class Evaluator {
   };
 
   void begin_with(const Value& root, const EvalEnv& env);
+  // Pushes a scope frame written in place, the values taken by value (two registers each): a
+  // Frame or a Value built on the stack and read back whole was a store-forwarding stall
+  // (narrow stores, then a wide load) on every run and iteration item.
+  void push_frame(Value value, int64_t index, bool reduce, Value accumulator) {
+    Frame& frame = frames_.emplace_back();
+    frame.value = value;
+    frame.index = index;
+    frame.reduce = reduce;
+    frame.accumulator = accumulator;
+  }
   bool step_into(const Value& v, const PathStep& step, Value& out) const;
   Value lookup_dynamic(const Node& n, const Value& spec, bool var_style, bool* found);
   bool resolve_steps(const Frame& frame, bool meta, const PathStep* steps, size_t count,

@@ -31,7 +31,7 @@ Value Evaluator::eval_iteration(const Node& n) {
                  "evaluation took more than " + std::to_string(max_steps_) + " steps");
     }
     const Value item = list.at(i);
-    frames_.push_back(Frame{item, static_cast<int64_t>(i)});
+    push_frame(item, static_cast<int64_t>(i), false, Value::null());
     const Value v = eval(logic);
     frames_.resize(depth);
     switch (n.op) {
@@ -82,8 +82,7 @@ Value Evaluator::eval_reduce(const Node& n) {
       fail_limit(error_type::kTooManySteps,
                  "evaluation took more than " + std::to_string(max_steps_) + " steps");
     }
-    Frame frame{list.at(i), static_cast<int64_t>(i), true, acc};
-    frames_.push_back(frame);
+    push_frame(list.at(i), static_cast<int64_t>(i), true, acc);
     acc = eval(logic);
     frames_.resize(depth);
   }
