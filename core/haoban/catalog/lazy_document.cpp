@@ -21,8 +21,8 @@ bool skip(Scanner& s, int depth) {
 
 // Validates a form (at `depth`) exactly as Scanner::value does and, in the same pass, collects
 // its top-level field ids: pages[*].fields[*].id for the shapes that are objects, arrays and
-// strings where expected, taking the last of duplicate keys as nlohmann does (the eager load's
-// collect_top_ids on the parsed form). One pass instead of a scan and then a second walk.
+// strings where expected, taking the last of duplicate keys as nlohmann does (what
+// collect_top_ids reads from the parsed form). One pass instead of a scan and then a second walk.
 bool scan_form(Scanner& s, int depth, std::unordered_set<std::string>* ids) {
   if (s.peek() != '{') return skip(s, depth);
   return walk_object(s, depth, [&](const std::string& key) {
@@ -106,6 +106,15 @@ LazyItemText scan_item(Scanner& s, int max_depth, json* item, bool* bad) {
 }
 
 }  // namespace
+
+void collect_top_ids(const json& form, std::unordered_set<std::string>* out) {
+  if (!form.is_object() || !form.contains("pages") || !form["pages"].is_array()) return;
+  for (const auto& page : form["pages"])
+    if (page.is_object() && page.contains("fields") && page["fields"].is_array())
+      for (const auto& f : page["fields"])
+        if (f.is_object() && f.contains("id") && f["id"].is_string())
+          out->insert(f["id"].get<std::string>());
+}
 
 LazyScan scan_lazy_document(std::string_view text, int max_depth, LazyDocument* out) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") return LazyScan::NotApplicable;

@@ -33,6 +33,11 @@ struct LazyDocument {
 
 enum class LazyScan { Ok, BadJson, NotApplicable };
 
+// A parsed form's top-level field ids (pages[*].fields[*].id, for the shapes that are objects,
+// arrays and strings where expected), which conditions on answers may read: what an eager load
+// reads, and what the lazy scan must find in the text without parsing it.
+void collect_top_ids(const nlohmann::json& form, std::unordered_set<std::string>* out);
+
 // Scans `text` (bounded by max_depth like parse_bounded_json). BadJson: not valid JSON or too
 // deep (the caller reports it exactly as for an eager load). NotApplicable: a shape the lazy
 // path does not handle (not an object, a byte-order mark): the caller loads it eagerly.

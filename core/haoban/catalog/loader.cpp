@@ -196,16 +196,6 @@ class CatalogBuilder {
     return t;
   }
 
-  // The form's top-level field ids, for conditions that read answers (items, bundle entries).
-  static void collect_top_ids(const json& form, std::unordered_set<std::string>* out) {
-    if (!form.is_object() || !form.contains("pages") || !form["pages"].is_array()) return;
-    for (const auto& page : form["pages"])
-      if (page.is_object() && page.contains("fields") && page["fields"].is_array())
-        for (const auto& f : page["fields"])
-          if (f.is_object() && f.contains("id") && f["id"].is_string())
-            out->insert(f["id"].get<std::string>());
-  }
-
   void read_items(const json& doc) {
     const json& list = r_.array(doc, "items", "$", true, 100000);
     c_->items.reserve(list.size());
