@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "boundary.h"
+#include "eval_options.h"
 #include "haoban/calendar/holiday_calendar.h"
 #include "haoban/expr/engine.h"
 #include "haoban/expr/evaluator.h"
@@ -71,17 +72,7 @@ expr::EvalEnv parse_env(const std::string& text) {
   expr::EvalEnv env;
   if (host_calendar()) env.calendar = &*host_calendar();
   if (text.empty()) return env;
-  const nlohmann::json options = parse_data(text);
-  if (options.is_object() && options.contains("today") && !options["today"].is_null()) {
-    if (!options["today"].is_string())
-      throw BoundaryError("bad_today", "today must be \"YYYY-MM-DD\"");
-    env.today = time::parse_iso(options["today"].get<std::string>());
-    if (!env.today) throw BoundaryError("bad_today", "today must be \"YYYY-MM-DD\"");
-  }
-  if (options.is_object() && options.contains("maxSteps") &&
-      options["maxSteps"].is_number_unsigned()) {
-    env.max_steps = options["maxSteps"].get<uint64_t>();
-  }
+  read_eval_options(parse_data(text), &env.today, &env.max_steps);
   return env;
 }
 

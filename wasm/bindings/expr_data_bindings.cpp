@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "boundary.h"
+#include "eval_options.h"
 #include "haoban/calendar/holiday_calendar.h"
 #include "haoban/expr/document.h"
 #include "haoban/expr/engine.h"
@@ -92,15 +93,7 @@ ParsedEnv parse_env_text(const std::string& text) {
     const nlohmann::json options = nlohmann::json::parse(text, nullptr, false);
     if (options.is_discarded() || !(options.is_object() || options.is_null()))
       throw BoundaryError("bad_options", "options must be a JSON object");
-    if (options.is_object() && options.contains("today") && !options["today"].is_null()) {
-      if (!options["today"].is_string())
-        throw BoundaryError("bad_today", "today must be \"YYYY-MM-DD\"");
-      parsed.today = time::parse_iso(options["today"].get<std::string>());
-      if (!parsed.today) throw BoundaryError("bad_today", "today must be \"YYYY-MM-DD\"");
-    }
-    if (options.is_object() && options.contains("maxSteps") &&
-        options["maxSteps"].is_number_unsigned())
-      parsed.max_steps = options["maxSteps"].get<uint64_t>();
+    read_eval_options(options, &parsed.today, &parsed.max_steps);
   }
   parsed.valid = true;
   return parsed;
