@@ -55,6 +55,44 @@ describe('h.expr evaluateOn', () => {
     doc.free();
   });
 
+  it('array and object results come back as cells (kind 7) equal to the JSON text path, else as JSON text', () => {
+    const data = {
+      xs: [0, 1.5, -2], zs: [-0, 3], strs: ['广州市', 'a😀b', '\ufeffx', 'x'.repeat(40) + '长', ''],
+      nested: [[1, [2, [3, []]]], [true, false, null]], withObject: [1, { k: 2 }], empty: [], people: [{ a: 1 }, { a: 2, n: [0.5] }],
+      obj: { ['__proto__']: { polluted: true }, 广州: { a: [1, { b: null }] }, z: 0, e: {}, 10: 'ten', 2: 'two' },
+      deep: JSON.parse('['.repeat(40) + '1' + ']'.repeat(40)),
+    };
+    const doc = h.expr.loadData(data);
+    // A rule given as text keeps a -0.0 that JSON.stringify would write as 0.
+    const jl = (rule) => h.expr.compile(typeof rule === 'string' ? rule : JSON.stringify(rule), { syntax: 'jsonlogic' });
+    const cases = [
+      // [rule, the kind the fast path gives]
+      [{ var: 'xs' }, 7], [{ var: 'zs' }, 7], [{ var: 'strs' }, 7], [{ var: 'nested' }, 7], [{ var: 'empty' }, 7],
+      [{ map: [{ var: 'xs' }, { '*': [{ var: '' }, -1] }] }, 7], // an engine-built -0: 0, as to_json writes it
+      [{ map: [{ var: 'xs' }, { '*': [{ var: '' }, 1e308, 10] }] }, undefined], // non-finite
+      [{ merge: [[1, ['二', [true]]], { var: 'xs' }, null] }, 7],
+      [{ filter: [{ var: 'strs' }, { '!!': [{ var: '' }] }] }, 7],
+      ['{"var":["missing",[-0.0,"x",[null]]]}', 7], // a constant: a JSON view keeps its -0.0 …
+      ['{"merge":[[-0.0]]}', 7], // … an array the engine builds has 0, as to_json writes it
+      [{ var: 'withObject' }, 7], [{ var: 'obj' }, 7], [{ var: 'obj.广州' }, 7], [{ filter: [{ var: 'people' }, { '>': [{ var: 'a' }, 1] }] }, 7],
+      [{ var: 'deep' }, 5], // deeper than the cells go: JSON text
+    ];
+    for (const [rule, kind] of cases) {
+      const expr = jl(rule);
+      const key = typeof rule === 'string' ? rule : JSON.stringify(rule);
+      const got = outcome(() => expr.evaluateOn(doc));
+      const slow = slowEvaluateOn(h, expr, doc);
+      if (slow.error) assert.equal(got.error.type, slow.error.type, key);
+      else assert.deepStrictEqual(got.value, slow.value, key);
+      assert.deepStrictEqual(got, outcome(() => expr.evaluate(data)), key);
+      if (kind !== undefined) assert.equal(h.module._haoban_expr_evaluate_on(expr.handle, doc.handle, 0), kind, key);
+      if (got.value && typeof got.value === 'object') assert.deepStrictEqual(Object.keys(got.value), Object.keys(slow.value), `${key}: key order`);
+      expr.free();
+    }
+    assert.equal(Object.getPrototypeOf(jl({ var: 'obj' }).evaluateOn(doc)), Object.prototype, '__proto__ stays a key');
+    doc.free();
+  });
+
   it('agrees with evaluate() and exprEvaluateOn on every conformance case', async () => {
     const index = await repoJson('tests/data/jsonlogic/index.json');
     let compared = 0;

@@ -20,7 +20,8 @@
 //       0 null, 1 false, 2 true, 3 a number (the record's double), 4 a string (the record's
 //       pointer and byte length: valid UTF-8 in wasm memory, valid until the next call),
 //       5 JSON text of the value, 6 {"error":…} as exprEvaluateOn would return it (both in the
-//       record's pointer and length). Never throws into JS.
+//       record's pointer and length), 7 an array or object as cells (the record's pointer
+//       and cell count; see Cell below). Never throws into JS.
 #include <emscripten/bind.h>
 
 #include <emscripten/emscripten.h>
@@ -191,13 +192,109 @@ enum ResultKind : int {
   kResultString = 4,
   kResultJson = 5,
   kResultError = 6,
+  kResultCells = 7,
 };
+
+// An array or object result as cells (kind 7) instead of JSON text: each value one 16-byte
+// cell, in preorder (an array's cell, then its elements' cells; an object's cell, then a key's
+// string cell and its value's cells per member), which lib/expr.mjs turns into JS values
+// directly. A tenth of the conformance results are arrays or objects, and building nlohmann
+// JSON, dumping it and JSON.parse in JS cost them several times what the evaluation did.
+struct alignas(8) Cell {
+  uint32_t kind = kResultNull;  // kResultNull to kResultString, kCellArray or kCellObject
+  uint32_t count = 0;           // a string's length in bytes, an array's or object's size
+  union {
+    double number = 0;
+    uint32_t chars;  // a string's first byte (valid until the next call, as kind 4's)
+  };
+};
+static_assert(sizeof(Cell) == 16, "lib/expr.mjs reads cells as four 32-bit words");
+constexpr uint32_t kCellArray = 5;
+constexpr uint32_t kCellObject = 6;
+// Deeper results (nested beyond what a rule usually builds) take the JSON text path, which
+// also bounds the JS decoder's recursion.
+constexpr int kMaxCellDepth = 32;
+// Cells kept between calls; a larger vector is released at the next such result. A result
+// of more than kMaxCells values (16 MiB of cells) takes the JSON text path, as before.
+constexpr size_t kKeptCells = 4096;
+constexpr size_t kMaxCells = size_t{1} << 20;
+std::vector<Cell> result_cells;
 
 int point_at_text(std::string text, int kind) {
   result_text = std::move(text);
   result_record.data = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(result_text.data()));
   result_record.length = static_cast<uint32_t>(result_text.size());
   return kind;
+}
+
+// Appends v's cells; false when JSON text must carry it instead (a string or key that is not
+// valid UTF-8, too deep, too many values). The values are those JSON.parse would give for
+// to_json(v)'s text: non-finite numbers are null, an engine-built -0 is 0 (to_json writes the
+// integer 0), while a -0.0 inside a JSON view (a constant) stays -0 as nlohmann writes it "-0.0".
+bool append_cells(const expr::Value& v, bool in_view, int depth) {
+  Cell cell;
+  switch (v.kind) {
+    case expr::Kind::Null:
+      break;
+    case expr::Kind::Bool:
+      cell.kind = v.boolean ? kResultTrue : kResultFalse;
+      break;
+    case expr::Kind::Number:
+      if (!std::isfinite(v.number)) break;
+      cell.kind = kResultNumber;
+      cell.number = in_view ? v.number : v.number + 0.0;
+      break;
+    case expr::Kind::String:
+      if (!text::is_valid_utf8(v.str())) return false;
+      cell.kind = kResultString;
+      cell.count = v.count;
+      cell.chars = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(v.chars));
+      break;
+    case expr::Kind::Array: {
+      const size_t count = v.size();
+      if (depth >= kMaxCellDepth || count >= kMaxCells - result_cells.size()) return false;
+      cell.kind = kCellArray;
+      cell.count = static_cast<uint32_t>(count);
+      result_cells.push_back(cell);
+      for (size_t i = 0; i < count; ++i) {
+        if (!append_cells(v.at(i), in_view || v.is_view, depth + 1)) return false;
+      }
+      return true;
+    }
+    case expr::Kind::Object: {
+      // Always a JSON view (data, a constant, a caught error's payload), written as to_json
+      // would: its members in nlohmann's order, which dump's text and so JSON.parse keep.
+      const expr::json& object = *v.ref;
+      const size_t count = object.size();
+      if (depth >= kMaxCellDepth || count >= (kMaxCells - result_cells.size()) / 2) return false;
+      cell.kind = kCellObject;
+      cell.count = static_cast<uint32_t>(count);
+      result_cells.push_back(cell);
+      for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string& key = it.key();
+        if (!text::is_valid_utf8(key)) return false;
+        Cell key_cell;
+        key_cell.kind = kResultString;
+        key_cell.count = static_cast<uint32_t>(key.size());
+        key_cell.chars = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(key.data()));
+        result_cells.push_back(key_cell);
+        if (!append_cells(expr::Value::view(*it), true, depth + 1)) return false;
+      }
+      return true;
+    }
+  }
+  if (result_cells.size() >= kMaxCells) return false;
+  result_cells.push_back(cell);
+  return true;
+}
+
+int record_cells(const expr::Value& v) {
+  if (result_cells.capacity() > kKeptCells) std::vector<Cell>().swap(result_cells);
+  result_cells.clear();
+  if (!append_cells(v, false, 0)) return -1;
+  result_record.data = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(result_cells.data()));
+  result_record.length = static_cast<uint32_t>(result_cells.size());
+  return kResultCells;
 }
 
 // The result as exprEvaluateOn's {"value":…} would give it to JS after JSON.parse: non-finite
@@ -219,7 +316,9 @@ int record_value(const expr::Value& v) {
         return kResultString;
       }
       break;
-    default:
+    case expr::Kind::Array:
+    case expr::Kind::Object:
+      if (const int kind = record_cells(v); kind >= 0) return kind;
       break;
   }
   return point_at_text(to_json_string(expr::to_json(v)), kResultJson);

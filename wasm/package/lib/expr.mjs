@@ -36,6 +36,47 @@ function exprUtf8(heap, start, length) {
   return text;
 }
 
+// An array or object result left as cells (kind 7, see Cell in expr_data_bindings.cpp): 16
+// bytes per value in preorder, {u32 kind, u32 count, f64 number | u32 string pointer}; an
+// array's cell is followed by its elements', an object's by key and value per member. Built
+// here directly: JSON text and JSON.parse cost such a result several times its evaluation.
+function exprCells(module, start) {
+  const words = module.HEAPU32;
+  const numbers = module.HEAPF64;
+  const bytes = module.HEAPU8;
+  let at = start >> 2; // the next cell, in 32-bit words
+  const one = () => {
+    const kind = words[at];
+    const count = words[at + 1];
+    const payload = at + 2;
+    at += 4;
+    switch (kind) {
+      case 0: return null;
+      case 1: return false;
+      case 2: return true;
+      case 3: return numbers[payload >> 1];
+      case 4: return exprUtf8(bytes, words[payload], count);
+      case 5: {
+        const items = [];
+        for (let i = 0; i < count; i += 1) items.push(one());
+        return items;
+      }
+      default: {
+        const object = {};
+        for (let i = 0; i < count; i += 1) {
+          const key = one();
+          const value = one();
+          // As JSON.parse: "__proto__" is an own property, not the prototype.
+          if (key === '__proto__') Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+          else object[key] = value;
+        }
+        return object;
+      }
+    }
+  };
+  return one();
+}
+
 // evaluateOn without JSON text for its usual results (wasm/bindings/expr_data_bindings.cpp):
 // the options are parsed once per distinct {today, maxSteps} into a numbered slot, and a
 // scalar result comes back as a kind code and a number. Same results and errors as
@@ -93,6 +134,7 @@ function exprFastPath(module) {
       case 3: return module.HEAPF64[numberAt];
       case 4: return text();
       case 5: return JSON.parse(text());
+      case 7: return exprCells(module, module.HEAPU32[dataAt]);
       default: return unwrap(text()).value; // {"error":…}: throws the HaobanError
     }
   };
