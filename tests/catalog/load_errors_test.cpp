@@ -2,6 +2,7 @@
 // skipped while the others load, and strict mode fails the whole load.
 #include <gtest/gtest.h>
 
+#include "haoban/catalog/json_reader.h"
 #include "haoban/catalog/loader.h"
 
 namespace haoban::catalog {
@@ -238,7 +239,39 @@ INSTANTIATE_TEST_SUITE_P(
              "$.items[0].form.pages[0].fields[0].shareKey", "wrong_type"},
         Case{"material_share_key_not_string",
              [](json& doc) { doc["items"][0]["materials"][0]["shareKey"] = {1}; },
-             "$.items[0].materials[0].shareKey", "wrong_type"}),
+             "$.items[0].materials[0].shareKey", "wrong_type"},
+        // The reader builds these paths only when it reports (json_reader.h): each shape that
+        // leaves its fast path still names the value.
+        Case{"keyword_not_string",
+             [](json& doc) {
+               doc["items"][0]["keywords"] = {"猫", 7};
+             },
+             "$.items[0].keywords[1]", "wrong_type"},
+        Case{"keyword_too_long",
+             [](json& doc) {
+               doc["items"][0]["keywords"] = {std::string(kMaxStringBytes + 1, 'x')};
+             },
+             "$.items[0].keywords[0]", "too_long"},
+        Case{"name_en_not_string", [](json& doc) { doc["items"][0]["name"]["en"] = 1; },
+             "$.items[0].name.en", "wrong_type"},
+        Case{"name_en_missing", [](json& doc) { doc["items"][0]["name"].erase("en"); },
+             "$.items[0].name.en", "missing"},
+        Case{"name_not_object", [](json& doc) { doc["items"][0]["name"] = "猫"; },
+             "$.items[0].name", "wrong_type"},
+        Case{"visits_out_of_range", [](json& doc) { doc["items"][0]["visits"] = 9; },
+             "$.items[0].visits", "out_of_range"},
+        Case{"revision_not_integer", [](json& doc) { doc["items"][0]["revision"] = 1.5; },
+             "$.items[0].revision", "wrong_type"},
+        Case{"level_bad_enum", [](json& doc) { doc["items"][0]["level"] = "9"; },
+             "$.items[0].level", "bad_value"},
+        Case{"audience_bad_enum",
+             [](json& doc) {
+               doc["items"][0]["audience"] = {"自然人", "猫"};
+             },
+             "$.items[0].audience[1]", "bad_value"},
+        Case{"type_too_long",
+             [](json& doc) { doc["items"][0]["type"] = std::string(kMaxStringBytes + 1, '1'); },
+             "$.items[0].type", "too_long"}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
 TEST(LoadErrors, UnknownFormatVersionAndBadJson) {
@@ -264,6 +297,27 @@ TEST(LoadErrors, BundleOfASkippedItemIsSkippedToo) {
   EXPECT_EQ(r.catalog->items.size(), 1u);
   EXPECT_TRUE(r.catalog->bundles.empty());
   EXPECT_EQ(r.skipped, (std::vector<std::string>{"demo-dog", "pets"}));
+}
+
+// Opaque members (legal basis, notes, results, condition bases) are moved out of the parsed
+// document into the catalogue (loader.cpp, take()): what the catalogue holds is what was written.
+TEST(LoadErrors, OpaqueMembersKeptAsWritten) {
+  json doc = small_catalog();
+  doc["items"][0]["legalBasis"] = json::array({{{"title", {{"zh", "《条例》"}}}}});
+  doc["items"][0]["notes"] = json::array({{{"zh", "注意"}}});
+  doc["items"][0]["department"]["handledBy"] = {{"zh", "窗口"}};
+  for (const bool lazy : {false, true}) {
+    LoadOptions options;
+    options.lazy_forms = lazy;
+    const auto r = load_catalog(doc.dump(), options);
+    ASSERT_TRUE(r.ok()) << dump_errors(r);
+    const Item* dog = r.catalog->item("demo-dog");
+    ASSERT_NE(dog, nullptr);
+    EXPECT_EQ(dog->legal_basis, doc["items"][0]["legalBasis"]);
+    EXPECT_EQ(dog->notes, doc["items"][0]["notes"]);
+    EXPECT_EQ(dog->department.handled_by, doc["items"][0]["department"]["handledBy"]);
+    EXPECT_EQ(dog->promised.unit, doc["items"][0]["timeLimits"]["promised"]["unit"]);
+  }
 }
 
 TEST(LoadErrors, LazyFormsReportErrorsOnFirstUse) {

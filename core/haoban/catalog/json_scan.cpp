@@ -6,7 +6,6 @@ namespace haoban::catalog::json_scan {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 int hex_value(char c) {
@@ -18,15 +17,10 @@ int hex_value(char c) {
 
 }  // namespace
 
-void Scanner::skip_ws() {
+void Scanner::skip_spaces() {
   size_t p = pos_;  // a local, for the reason in string()
   while (p < s_.size() && is_space(s_[p])) ++p;
   pos_ = p;
-}
-
-char Scanner::peek() {
-  skip_ws();
-  return pos_ < s_.size() ? s_[pos_] : 0;
 }
 
 bool Scanner::at_end() {

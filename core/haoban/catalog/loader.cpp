@@ -146,6 +146,17 @@ class CatalogBuilder {
     }
   }
 
+  // An opaque member (kept as written), moved out of the document rather than copied: the
+  // parsed document is the load's own (load_unguarded's, never a caller's) and nothing reads
+  // an item's members again after read_items. Copying them, and then freeing the document's
+  // copies, was a large part of a big catalogue's load.
+  static json take(const json& obj, const char* key, json fallback = nullptr) {
+    if (!obj.is_object()) return fallback;
+    const auto it = obj.find(key);
+    if (it == obj.end()) return fallback;
+    return std::move(const_cast<json&>(*it));
+  }
+
   // Conditions over applicant.*, licences.* and (for items and bundles) the form's fields.
   void read_conditions(const json& list, const std::string& base, const NameScope& scope,
                        std::vector<Condition>* out) {
@@ -160,7 +171,7 @@ class CatalogBuilder {
       c.text.zh = r_.string(list[i], "zh", path, true);
       c.text.en = r_.string(list[i], "en", path, true);
       c.informational = r_.boolean(list[i], "informational", path, false);
-      c.basis = JsonReader::optional(list[i], "basis");
+      c.basis = take(list[i], "basis");
       if (c.informational) {
         if (list[i].contains("when"))
           r_.error(path + ".when", "not_allowed", "说明性条件不能有 when",
@@ -180,7 +191,7 @@ class CatalogBuilder {
     d.name = r_.text(*dj, "name", path, true);
     d.division = r_.string(*dj, "division", path, true);
     check_division(d.division, path + ".division");
-    d.handled_by = JsonReader::optional(*dj, "handledBy");
+    d.handled_by = take(*dj, "handledBy");
     return d;
   }
 
@@ -191,8 +202,8 @@ class CatalogBuilder {
     const std::string path = base + "." + key;
     t.value = static_cast<int>(r_.integer(*tj, "value", path, true, 0, 3650).value_or(0));
     t.unit = r_.string(*tj, "unit", path, true);
-    if (!t.unit.empty()) r_.one_of(t.unit, {"工作日", "自然日"}, path + ".unit");
-    t.note = JsonReader::optional(*tj, "note");
+    if (!t.unit.empty()) r_.one_of(t.unit, {"工作日", "自然日"}, [&] { return path + ".unit"; });
+    t.note = take(*tj, "note");
     return t;
   }
 
@@ -226,21 +237,22 @@ class CatalogBuilder {
       item.name = r_.text(ij, "name", path, true);
       item.type = r_.string(ij, "type", path, true);
       item.level = r_.string(ij, "level", path, false);
-      if (!item.level.empty()) r_.one_of(item.level, {"1", "2", "3", "4", "5"}, path + ".level");
+      if (!item.level.empty())
+        r_.one_of(item.level, {"1", "2", "3", "4", "5"}, [&] { return path + ".level"; });
       item.audience = r_.strings(ij, "audience", path, true, 3);
       if (item.audience.empty() && ij.contains("audience"))
         r_.error(path + ".audience", "empty", "服务对象不能为空", "audience must not be empty");
       for (size_t k = 0; k < item.audience.size(); ++k)
         r_.one_of(item.audience[k], {"自然人", "法人", "其他组织"},
-                  JsonReader::index_path(path + ".audience", k));
+                  [&] { return JsonReader::index_path(path + ".audience", k); });
       item.department = read_department(ij, path);
-      item.legal_basis = JsonReader::optional(ij, "legalBasis", json::array());
+      item.legal_basis = take(ij, "legalBasis", json::array());
       const json& time_limits = JsonReader::optional(ij, "timeLimits");
       item.statutory = read_time_limit(time_limits, "statutory", path + ".timeLimits");
       item.promised = read_time_limit(time_limits, "promised", path + ".timeLimits");
       item.handling_type = r_.string(ij, "handlingType", path, true);
       if (!item.handling_type.empty())
-        r_.one_of(item.handling_type, {"即办件", "承诺件"}, path + ".handlingType");
+        r_.one_of(item.handling_type, {"即办件", "承诺件"}, [&] { return path + ".handlingType"; });
       item.visits = static_cast<int>(r_.integer(ij, "visits", path, true, 0, 5).value_or(0));
       item.online_depth =
           static_cast<int>(r_.integer(ij, "onlineDepth", path, true, 1, 4).value_or(1));
@@ -248,15 +260,15 @@ class CatalogBuilder {
         item.scope_range = r_.string(*scope, "range", path + ".scope", true);
         if (!item.scope_range.empty())
           r_.one_of(item.scope_range, {"无", "全区", "全市", "全省", "跨省", "全国"},
-                    path + ".scope.range");
+                    [&] { return path + ".scope.range"; });
         item.scope_modes = r_.strings(*scope, "modes", path + ".scope", false, 10);
       }
       item.domains = r_.strings(ij, "domains", path, false);
       item.keywords = r_.strings(ij, "keywords", path, false);
       item.themes = r_.strings(ij, "themes", path, false);
-      item.sources = JsonReader::optional(ij, "sources", json::array());
-      item.notes = JsonReader::optional(ij, "notes", json::array());
-      item.result = JsonReader::optional(ij, "result");
+      item.sources = take(ij, "sources", json::array());
+      item.notes = take(ij, "notes", json::array());
+      item.result = take(ij, "result");
       if (item.result.is_object() && item.result.contains("licence")) {
         item.result_licence = r_.as_string(item.result["licence"], path + ".result.licence");
         if (!item.result_licence.empty() && !c_->licence_type(item.result_licence))
@@ -269,7 +281,9 @@ class CatalogBuilder {
                                   ? &(*lazy_items_)[i]
                                   : nullptr;
       std::unordered_set<std::string>& top_ids = item_top_ids_[item.id];
-      if (scanned)
+      if (scanned && top_ids.empty())
+        top_ids = std::move(scanned->top_ids);  // read once, here
+      else if (scanned)
         top_ids.insert(scanned->top_ids.begin(), scanned->top_ids.end());
       else if (const auto it = ij.find("form"); it != ij.end())
         collect_top_ids(*it, &top_ids);
@@ -283,8 +297,8 @@ class CatalogBuilder {
         Fee fee;
         fee.id = r_.string(fees[k], "id", fpath, true);
         fee.name = r_.text(fees[k], "name", fpath, true);
-        fee.per = JsonReader::optional(fees[k], "per");
-        fee.basis = JsonReader::optional(fees[k], "basis");
+        fee.per = take(fees[k], "per");
+        fee.basis = take(fees[k], "basis");
         fee.waivable = r_.boolean(fees[k], "waivable", fpath, false);
         if (const auto* amount = r_.member(fees[k], "amountFen", fpath, true))
           compile_expression(*amount, fpath + ".amountFen", applicant_scope, &fee.amount_fen,
