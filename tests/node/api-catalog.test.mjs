@@ -81,6 +81,50 @@ for (const [name, loader] of Object.entries({ esm: loadEsm, cjs: loadCjs })) {
       assert.equal(catalog.prepareSearch(), false, 'a load without lazyIndex builds the index');
     });
 
+    it('loads the UTF-8 bytes (Uint8Array, ArrayBuffer) as it loads the text', async () => {
+      const text = await repoText('data/catalog/guangzhou.json');
+      const bytes = new TextEncoder().encode(text);
+      const fromText = h.catalog.load(text, { lazy: true });
+      const fromBytes = h.catalog.load(bytes, { lazy: true });
+      const fromBuffer = h.catalog.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+      try {
+        for (const c of [fromBytes, fromBuffer]) {
+          assert.deepEqual(c.summary, fromText.summary);
+          assert.deepEqual(c.items, fromText.items);
+          assert.deepEqual(c.item('gz-residence-permit'), fromText.item('gz-residence-permit'));
+          assert.deepEqual(c.search('居住证'), fromText.search('居住证'));
+        }
+        // The bytes are the host's: the load copies them and leaves them as they were.
+        assert.equal(new TextDecoder().decode(bytes), text);
+      } finally {
+        for (const c of [fromText, fromBytes, fromBuffer]) c.free();
+      }
+    });
+
+    it('reports bad bytes with the same error as bad text', () => {
+      const bad = '{"formatVersion": 1, "items": [ }';
+      const fromText = (() => { try { h.catalog.load(bad); } catch (e) { return e; } })();
+      const fromBytes = (() => { try { h.catalog.load(new TextEncoder().encode(bad)); } catch (e) { return e; } })();
+      assert.equal(fromText.type, 'catalog_error');
+      assert.deepEqual(fromBytes.summary, fromText.summary);
+      // Not UTF-8 at all: an error with a message, never a crash.
+      assert.throws(() => h.catalog.load(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), (e) => e.type === 'catalog_error');
+    });
+
+    it('refuses a catalogue over the size bound before copying it', () => {
+      const m = h.module;
+      assert.equal(m._haoban_catalog_text_buffer(257 * 1024 * 1024), 0);
+      const refused = JSON.parse(m.catalogLoadBuffered('{}')).error;
+      assert.equal(refused.type, 'catalog_too_large');
+      assert.match(refused.message, /269484032 bytes; at most 268435456/);
+      // The refusal is forgotten once reported: the next buffered load is of what was written.
+      const text = new TextEncoder().encode('{}');
+      const at = m._haoban_catalog_text_buffer(text.length);
+      assert.notEqual(at, 0);
+      m.HEAPU8.set(text, at);
+      assert.equal(JSON.parse(m.catalogLoadBuffered('{}')).error.type, 'catalog_error');
+    });
+
     it('describes each bundle in its summary', () => {
       const birth = catalog.bundles.find((b) => b.id === 'birth-one-thing');
       assert.match(birth.description.zh, /出生登记/);

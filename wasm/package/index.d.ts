@@ -740,8 +740,15 @@ export interface Haoban {
     loadData(data: Json): ExprData;
   };
   readonly catalog: {
-    /** Throws HaobanError type "catalog_error" with .summary when the catalogue does not load. */
-    load(textOrObject: string | JsonObject, options?: CatalogLoadOptions): Catalog;
+    /**
+     * The catalogue as JSON text, its UTF-8 bytes (a fetch's arrayBuffer(): no decoding in JS)
+     * or an object. Throws HaobanError type "catalog_error" with .summary when the catalogue
+     * does not load, "catalog_too_large" over 256 MiB.
+     */
+    load(
+      textOrObject: string | Uint8Array | ArrayBuffer | JsonObject,
+      options?: CatalogLoadOptions,
+    ): Catalog;
   };
   readonly form: {
     open(catalog: Catalog | number, itemId: string, options?: FormOpenOptions): FormSession;
