@@ -31,19 +31,46 @@ async function once(url) {
     const urls = new Map();
     // A response the worker answered is counted where the worker fetched it (below), if it did.
     const fromWorker = new Set();
+    // Requests the page's CDP session finished, by URL (to tell the dedicated workers' apart).
+    let pageSeen = new Map();
     cdp.on('Network.responseReceived', (e) => {
       urls.set(e.requestId, e.response.url);
       if (e.response.fromServiceWorker) fromWorker.add(e.requestId);
     });
     cdp.on('Network.loadingFinished', (e) => {
+      const url = urls.get(e.requestId);
+      if (url) pageSeen.set(url, (pageSeen.get(url) ?? 0) + 1);
       if (!fromWorker.has(e.requestId)) bytes.set(e.requestId, e.encodedDataLength);
     });
     // The service worker's own fetches (precache, and network-first refreshes), from its
     // requests as Playwright reports them for the context (Chromium), encoded body + headers.
+    // A dedicated worker's fetches (index.html's boot worker downloads the wasm core and the
+    // catalogue) never reach the page's CDP session, but Playwright reports them with the
+    // page's requests: those beyond the CDP session's count for their URL are counted the same
+    // way (encoded body + headers), unless the service worker answered them (counted there).
     const workerFetches = [];
+    let pageRequests = [];
     context.on('requestfinished', (request) => {
       if (request.serviceWorker()) workerFetches.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+      else if (/^https?:/.test(request.url())) pageRequests.push(request);
     });
+    // The dedicated workers' requests of one visit: [{url, size}].
+    const dedicatedWorkerFetches = async () => {
+      const seen = new Map(pageSeen);
+      const found = [];
+      for (const request of pageRequests.splice(0)) {
+        const left = seen.get(request.url()) ?? 0;
+        if (left > 0) {
+          seen.set(request.url(), left - 1);
+          continue;
+        }
+        if ((await request.response())?.fromServiceWorker()) continue;
+        const s = await request.sizes();
+        found.push({ url: request.url(), size: s.responseBodySize + s.responseHeadersSize });
+      }
+      pageSeen = new Map();
+      return found;
+    };
     const visit = async (navigate) => {
       const reported = interactiveReported(page);
       await navigate();
@@ -59,7 +86,9 @@ async function once(url) {
     await page.waitForLoadState('networkidle');
     const perFile = {};
     for (const [id, size] of bytes) perFile[new URL(urls.get(id) ?? 'about:blank').pathname] = size;
-    const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+    const fromWorkers = await dedicatedWorkerFetches();
+    for (const { url, size } of fromWorkers) perFile[`${new URL(url).pathname} (worker)`] = size;
+    const total = [...bytes.values(), ...fromWorkers.map((f) => f.size)].reduce((a, b) => a + b, 0);
     // After the first visit: the worker installs and precaches (the app registers it once interactive).
     // (An app without a service worker: nothing to wait for, and the second visit downloads all again.)
     if (await page.evaluate(() => fetch('/sw.js').then((r) => r.ok))) {
@@ -70,7 +99,8 @@ async function once(url) {
     bytes = new Map();
     const second = await visit(() => page.reload());
     await page.waitForLoadState('networkidle');
-    const secondBytes = [...bytes.values()].reduce((a, b) => a + b, 0) + (await Promise.all(workerFetches.splice(0))).reduce((a, b) => a + b, 0);
+    const secondBytes = [...bytes.values(), ...(await dedicatedWorkerFetches()).map((f) => f.size)].reduce((a, b) => a + b, 0) +
+      (await Promise.all(workerFetches.splice(0))).reduce((a, b) => a + b, 0);
     return { tti: first.tti, total, perFile, marks: first.marks, precache, secondTti: second.tti, secondBytes };
   } finally {
     await phone.close();

@@ -22,7 +22,7 @@ try {
   const { page, cdp } = await throttledPage(phone.context, RATE);
   const requests = new Map();
   cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, {
-    url: new URL(e.request.url).pathname, sent: e.wallTime * 1000, ts: e.timestamp, initiator: e.initiator.type,
+    url: new URL(e.request.url).pathname, href: e.request.url, sent: e.wallTime * 1000, ts: e.timestamp, initiator: e.initiator.type,
     priority: e.request.initialPriority,
   }));
   cdp.on('Network.responseReceived', (e) => {
@@ -40,6 +40,10 @@ try {
     categories: process.env.TRACE_CATEGORIES ?? 'devtools.timeline,v8,v8.wasm,blink.user_timing,loading,disabled-by-default-devtools.timeline',
     transferMode: 'ReportEvents',
   });
+  // A dedicated worker's requests (index.html's boot worker: the wasm core, the catalogue) do
+  // not reach the page's CDP session; Playwright reports them with the page's.
+  const finished = [];
+  page.on('requestfinished', (request) => finished.push(request));
   const reported = interactiveReported(page);
   if (PROFILE) {
     await cdp.send('Profiler.enable');
@@ -57,6 +61,7 @@ try {
       url: new URL(r.name).pathname, start: Math.round(r.startTime), end: Math.round(r.responseEnd), kind: r.initiatorType,
     })),
     nav: performance.getEntriesByType('navigation')[0].toJSON(),
+    origin: performance.timeOrigin,
   }));
   await page.waitForTimeout(500);
   await cdp.send('Tracing.end');
@@ -73,6 +78,23 @@ try {
   console.log('network (ms since the document request; sent / headers / finished, bytes, type):');
   for (const r of all) {
     console.log(`  ${ms(r.ts)} ${ms(r.headers)} ${ms(r.finished)}  ${String(r.bytes ?? '-').padStart(7)}  ${r.priority.padEnd(8)} ${r.initiator.padEnd(8)} ${r.url}  ${r.type ?? ''}`);
+  }
+  const pageSeen = new Map();
+  for (const r of all) pageSeen.set(r.href, (pageSeen.get(r.href) ?? 0) + 1);
+  const fromWorkers = [];
+  for (const request of finished) {
+    const left = pageSeen.get(request.url()) ?? 0;
+    if (left > 0) pageSeen.set(request.url(), left - 1);
+    else if (/^https?:/.test(request.url())) fromWorkers.push(request);
+  }
+  if (fromWorkers.length) {
+    console.log('\nrequests of dedicated workers (Playwright\'s view: ms since navigation start; sent / headers / finished, body bytes):');
+    for (const request of fromWorkers) {
+      const t = request.timing();
+      const at = (v) => (v < 0 ? '   -' : String(Math.round(t.startTime + v - timing.origin)).padStart(5));
+      const sizes = await request.sizes();
+      console.log(`  ${at(0)} ${at(t.responseStart)} ${at(t.responseEnd)}  ${String(sizes.responseBodySize).padStart(7)}  ${new URL(request.url()).pathname}`);
+    }
   }
   console.log('\nresource timing (the page\'s view: start → responseEnd, initiator):');
   for (const r of timing.resources) console.log(`  ${String(r.start).padStart(5)} → ${String(r.end).padStart(5)}  ${r.kind.padEnd(14)} ${r.url}`);
