@@ -13,8 +13,9 @@
 # keeps a source with its own COMPILE_OPTIONS out of the batches), so the filter finds them.
 # Needs _haoban_hot_modules from cmake/WasmHotPath.cmake (included first).
 string(JOIN "|" _haoban_hot_regex ${_haoban_hot_modules})
+string(JOIN "|" _haoban_hot_file_regex ${_haoban_hot_files})
 set(HAOBAN_WASM_HOT_OBJECTS
-  "$<FILTER:$<TARGET_OBJECTS:haoban_core>,INCLUDE,/haoban/(${_haoban_hot_regex})/[^/]*$>")
+  "$<FILTER:$<TARGET_OBJECTS:haoban_core>,INCLUDE,/haoban/((${_haoban_hot_regex})/[^/]*|(${_haoban_hot_file_regex})\.cpp\.o)$>")
 
 function(haoban_wasm_hot_first target)
   target_sources(${target} PRIVATE "${HAOBAN_WASM_HOT_OBJECTS}")
