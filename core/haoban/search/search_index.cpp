@@ -181,7 +181,19 @@ struct SearchIndex::Impl {
     docs.push_back(std::move(d));
   }
 
+  // While building: raw text → its id. Keywords, themes and department names repeat across
+  // thousands of items, and normalizing every occurrence before the lookup was ~70 % of the
+  // index build of the 11,449-item catalogue in wasm. Cleared once the index is built.
+  std::unordered_map<std::string, uint32_t> raw_ids;
+
   uint32_t intern(const std::string& raw) {
+    if (const auto it = raw_ids.find(raw); it != raw_ids.end()) return it->second;
+    const uint32_t id = intern_normalized(raw);
+    raw_ids.emplace(raw, id);
+    return id;
+  }
+
+  uint32_t intern_normalized(const std::string& raw) {
     std::string norm = normalize_query(raw);
     auto it = text_ids.find(norm);
     if (it != text_ids.end()) return it->second;
@@ -242,6 +254,7 @@ std::unique_ptr<SearchIndex> SearchIndex::build(std::shared_ptr<const catalog::C
     for (const auto& k : b.themes) d.texts.push_back({impl->intern(k), kKeyword});
     impl->add(std::move(d));
   }
+  impl->raw_ids = {};
   return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
 }
 
