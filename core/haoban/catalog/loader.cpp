@@ -147,9 +147,9 @@ class CatalogBuilder {
   }
 
   // An opaque member (kept as written), moved out of the document rather than copied: the
-  // parsed document is the load's own (load_unguarded's, never a caller's) and nothing reads
-  // an item's members again after read_items. Copying them, and then freeing the document's
-  // copies, was a large part of a big catalogue's load.
+  // parsed document is the load's own (load_catalog_unguarded's, never a caller's), and
+  // nothing reads an item's members again after read_items. Copying them, then freeing the
+  // document's copies, was a large part of a big catalogue's load.
   static json take(const json& obj, const char* key, json fallback = nullptr) {
     if (!obj.is_object()) return fallback;
     const auto it = obj.find(key);
