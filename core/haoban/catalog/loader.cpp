@@ -151,10 +151,8 @@ class CatalogBuilder {
   // nothing reads an item's members again after read_items. Copying them, then freeing the
   // document's copies, was a large part of a big catalogue's load.
   static json take(const json& obj, const char* key, json fallback = nullptr) {
-    if (!obj.is_object()) return fallback;
-    const auto it = obj.find(key);
-    if (it == obj.end()) return fallback;
-    return std::move(const_cast<json&>(*it));
+    const json* member = JsonReader::find(obj, key);
+    return member ? std::move(const_cast<json&>(*member)) : std::move(fallback);
   }
 
   // Conditions over applicant.*, licences.* and (for items and bundles) the form's fields.

@@ -181,19 +181,7 @@ struct SearchIndex::Impl {
     docs.push_back(std::move(d));
   }
 
-  // While building: raw text → its id. Keywords, themes and department names repeat across
-  // thousands of items, and normalizing every occurrence before the lookup was ~70 % of the
-  // index build of the 11,449-item catalogue in wasm. Cleared once the index is built.
-  std::unordered_map<std::string, uint32_t> raw_ids;
-
   uint32_t intern(const std::string& raw) {
-    if (const auto it = raw_ids.find(raw); it != raw_ids.end()) return it->second;
-    const uint32_t id = intern_normalized(raw);
-    raw_ids.emplace(raw, id);
-    return id;
-  }
-
-  uint32_t intern_normalized(const std::string& raw) {
     std::string norm = normalize_query(raw);
     auto it = text_ids.find(norm);
     if (it != text_ids.end()) return it->second;
@@ -228,6 +216,16 @@ SearchIndex::~SearchIndex() = default;
 std::unique_ptr<SearchIndex> SearchIndex::build(std::shared_ptr<const catalog::Catalog> catalog) {
   auto impl = std::make_unique<Impl>();
   impl->catalog = catalog;
+  // Raw text → its id, for this build only. Keywords, themes and department names repeat
+  // across thousands of items, and normalizing every occurrence before the lookup was ~70 % of
+  // the index build of the 11,449-item catalogue in wasm.
+  std::unordered_map<std::string, uint32_t> raw_ids;
+  const auto intern = [&](const std::string& raw) {
+    if (const auto it = raw_ids.find(raw); it != raw_ids.end()) return it->second;
+    const uint32_t id = impl->intern(raw);
+    raw_ids.emplace(raw, id);
+    return id;
+  };
   for (size_t i = 0; i < catalog->items.size(); ++i) {
     const auto& item = catalog->items[i];
     Doc d;
@@ -236,10 +234,10 @@ std::unique_ptr<SearchIndex> SearchIndex::build(std::shared_ptr<const catalog::C
     d.audience = &item.audience;
     d.department = item.department.name.zh;
     d.division = item.department.division;
-    d.texts.push_back({impl->intern(item.name.zh), kName});
-    for (const auto& k : item.keywords) d.texts.push_back({impl->intern(k), kKeyword});
-    for (const auto& k : item.themes) d.texts.push_back({impl->intern(k), kKeyword});
-    d.texts.push_back({impl->intern(item.department.name.zh), kDepartment});
+    d.texts.push_back({intern(item.name.zh), kName});
+    for (const auto& k : item.keywords) d.texts.push_back({intern(k), kKeyword});
+    for (const auto& k : item.themes) d.texts.push_back({intern(k), kKeyword});
+    d.texts.push_back({intern(item.department.name.zh), kDepartment});
     impl->add(std::move(d));
   }
   for (size_t i = 0; i < catalog->bundles.size(); ++i) {
@@ -249,12 +247,11 @@ std::unique_ptr<SearchIndex> SearchIndex::build(std::shared_ptr<const catalog::C
     d.index = i;
     d.name = &b.name;
     d.audience = &b.audience;
-    d.texts.push_back({impl->intern(b.name.zh), kName});
-    for (const auto& k : b.keywords) d.texts.push_back({impl->intern(k), kKeyword});
-    for (const auto& k : b.themes) d.texts.push_back({impl->intern(k), kKeyword});
+    d.texts.push_back({intern(b.name.zh), kName});
+    for (const auto& k : b.keywords) d.texts.push_back({intern(k), kKeyword});
+    for (const auto& k : b.themes) d.texts.push_back({intern(k), kKeyword});
     impl->add(std::move(d));
   }
-  impl->raw_ids = {};
   return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
 }
 
