@@ -4,7 +4,9 @@
 // text crosses into wasm, is loaded (and, in catalogLoad, indexed for search), and a summary
 // comes back. Median of N runs, wall time and this process's CPU time (the machine is often
 // shared). One JSON line per measurement on stdout.
-//   node bench/catalog/catalog_bench.mjs CATALOG.json [--runs N] [--dist DIR]
+// With --pack FILE (a packed catalogue of the same, from `haoban catalog pack` or the native
+// bench's --pack), its loads are timed too: catalogLoadBuffered recognises the pack's header.
+//   node bench/catalog/catalog_bench.mjs CATALOG.json [--runs N] [--dist DIR] [--pack FILE]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,6 +24,7 @@ if (!file) {
 }
 const runs = Number(option('--runs', 5));
 const dist = option('--dist', path.join(repoRoot, 'wasm/package/dist'));
+const packFile = option('--pack', null);
 
 const { default: create } = await import(pathToFileURL(path.join(dist, 'haoban-core.mjs')).href);
 const m = await create({ wasmBinary: new Uint8Array(fs.readFileSync(path.join(dist, 'haoban-core.wasm'))) });
@@ -53,25 +56,39 @@ const emit = (what, detail, sample, extra = {}) =>
 // A host that fetched the catalogue has its UTF-8 bytes: lib/catalog.mjs copies them into the
 // module (HEAPU8.set) and loads them there. A string is converted by embind in JS first.
 const bytes = fs.readFileSync(file);
+const packed = packFile ? fs.readFileSync(packFile) : null;
 const buffered = typeof m._haoban_catalog_text_buffer === 'function';
-const loadBytes = (options) => {
-  const at = m._haoban_catalog_text_buffer(bytes.length);
-  m.HEAPU8.set(bytes, at);
+const loadBytes = (options, data = bytes) => {
+  const at = m._haoban_catalog_text_buffer(data.length);
+  m.HEAPU8.set(data, at);
   return m.catalogLoadBuffered(options);
 };
 
 // The first load in a process runs in V8's baseline (Liftoff) code and grows the memory: a
-// page's one load pays that. Reported on its own; the medians below are of later loads.
-{
+// page's one load pays that. Reported on its own; the medians below are of later loads. With
+// --pack, the pack's first load comes first (a host loads one or the other).
+for (const data of packed && buffered ? [packed, bytes] : [bytes]) {
   const c0 = process.cpuUsage();
   const w0 = process.hrtime.bigint();
   const options = JSON.stringify({ lazy: true });
-  const r = unwrap(buffered ? loadBytes(options) : m.catalogLoad(text, options));
+  const r = unwrap(buffered ? loadBytes(options, data) : m.catalogLoad(text, options));
   const w1 = process.hrtime.bigint();
   const c = process.cpuUsage(c0);
   m.catalogFree(r.handle);
-  emit('load', `first load in the process, lazy forms (+ search index), from ${buffered ? 'bytes' : 'string'}`,
-    { wall_ms: Number(w1 - w0) / 1e6, cpu_ms: (c.user + c.system) / 1e3 }, { items: r.summary.items, bytes: bytes.length });
+  const what = data === packed ? 'packed' : `lazy forms, from ${buffered ? 'bytes' : 'string'}`;
+  emit('load', `first load in the process, ${what} (+ search index)`,
+    { wall_ms: Number(w1 - w0) / 1e6, cpu_ms: (c.user + c.system) / 1e3 }, { items: r.summary.items, bytes: data.length });
+}
+
+if (packed && buffered) {
+  let summary = null;
+  const s = medianOf(1, () => {
+    const r = unwrap(loadBytes(JSON.stringify({ lazy: true }), packed));
+    summary = r.summary;
+    m.catalogFree(r.handle);
+  });
+  emit('load', 'packed, forms on first use (+ search index), from bytes', s,
+    { items: summary.items, errors: summary.errors.length, bytes: packed.length });
 }
 
 let handle = 0;

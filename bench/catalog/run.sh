@@ -49,9 +49,11 @@ fi
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 : > "$OUT/results.jsonl"
 log "native"
-"$NATIVE_DIR/bench/catalog/haoban_bench_catalog" "$CATALOG" --runs "$RUNS" >> "$OUT/results.jsonl"
+"$NATIVE_DIR/bench/catalog/haoban_bench_catalog" "$CATALOG" --runs "$RUNS" --pack "$OUT/synthetic.pack" \
+  >> "$OUT/results.jsonl"
 log "wasm (Node $(node --version))"
-node "$ROOT/bench/catalog/catalog_bench.mjs" "$CATALOG" --runs "$RUNS" >> "$OUT/results.jsonl"
+node "$ROOT/bench/catalog/catalog_bench.mjs" "$CATALOG" --runs "$RUNS" --pack "$OUT/synthetic.pack" \
+  >> "$OUT/results.jsonl"
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 node - "$OUT/results.jsonl" "$LOAD_BEFORE" "$LOAD_AFTER" "$CATALOG" <<'JS' | tee "$OUT/report.md"

@@ -3,7 +3,9 @@
 // resolved. Whatever loads is then used as a host would: summary, each item's form compiled
 // (lazy loads too), the search index built and queried, policies matched.
 //
-// The first byte picks the options (strict, lazy_forms); the rest is the catalogue text.
+// The first byte picks the options (strict, lazy_forms) and two more modes: bit 4 reads the rest
+// as a packed catalogue's body (after its header, pack_format.h), hostile bytes for the pack
+// reader; bit 8 packs what loads and checks the pack loads the same. The rest is the text.
 // Seeds: corpus/catalog_loader (the sample catalogue and documented fragments).
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +16,8 @@
 #include "fuzz_support.h"
 #include "haoban/catalog/lazy_document.h"
 #include "haoban/catalog/loader.h"
+#include "haoban/catalog/pack_format.h"
+#include "haoban/catalog/pack_writer.h"
 #include "haoban/expr/engine.h"
 #include "haoban/policy/policy_match.h"
 #include "haoban/search/search_index.h"
@@ -65,6 +69,28 @@ void check_lazy_scan_matches_parse(std::string_view text, const catalog::LoadOpt
   if (lazy.doc != expected) fuzz::property_failed("the lazy scan built another document", "");
 }
 
+// What loads from JSON packs into a pack that loads clean, with the same entries, every form
+// compiling (pack_catalog packs only what loaded, forms checked).
+void check_pack_round_trip(std::string_view text, const catalog::LoadOptions& options) {
+  const catalog::PackResult packed = catalog::pack_catalog(text, options);
+  if (!packed.load.ok()) return;
+  const catalog::LoadResult loaded = catalog::load_catalog_pack(packed.bytes, options);
+  if (!loaded.ok() || !loaded.errors.empty())
+    fuzz::property_failed("a pack of what loaded does not load clean",
+                          loaded.errors.empty() ? "" : loaded.errors[0].en);
+  const catalog::Catalog& a = *packed.load.catalog;
+  const catalog::Catalog& b = *loaded.catalog;
+  if (a.items.size() != b.items.size() || a.bundles.size() != b.bundles.size() ||
+      a.policies.size() != b.policies.size())
+    fuzz::property_failed("the pack lost or gained entries", "");
+  for (size_t i = 0; i < a.items.size(); ++i) {
+    if (a.items[i].id != b.items[i].id || a.items[i].name.zh != b.items[i].name.zh ||
+        a.items[i].acceptance_conditions.size() != b.items[i].acceptance_conditions.size())
+      fuzz::property_failed("a packed item differs", a.items[i].id);
+    if (!b.form(b.items[i])) fuzz::property_failed("a packed form does not compile", a.items[i].id);
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -77,7 +103,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.max_bytes = 1 << 20;
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
 
+  if (data[0] & 4) {
+    std::string bytes(catalog::pack::kMagic);
+    bytes.append(text);
+    const catalog::LoadResult result = catalog::load_catalog_pack(std::move(bytes), options);
+    (void)catalog::summary_json(result);
+    if (result.ok())
+      for (const catalog::Item& item : result.catalog->items) (void)result.catalog->form(item);
+    return 0;
+  }
   if (options.lazy_forms) check_lazy_scan_matches_parse(text, options);
+  if (data[0] & 8) check_pack_round_trip(text, options);
 
   const catalog::LoadResult result = catalog::load_catalog(text, options);
   (void)catalog::summary_json(result);

@@ -37,19 +37,37 @@ def infix_strings(node, key=None, out=None):
     return out
 
 
+def pack_with(binary, catalogue_json):
+    import subprocess, tempfile
+    with tempfile.TemporaryDirectory() as d:
+        src, out = pathlib.Path(d) / "c.json", pathlib.Path(d) / "c.pack"
+        src.write_text(catalogue_json)
+        subprocess.run([binary, "catalog", "pack", str(src), str(out)], capture_output=True)
+        return out.read_bytes() if out.exists() else None
+
+
 def main():
     catalogue_text = (ROOT / "data/catalog/guangzhou.json").read_bytes()
     catalogue = json.loads(catalogue_text)
     for name in ("catalog_loader", "infix_parser", "jsonlogic", "form_session", "stub_request"):
         clear(name)
 
-    # catalog_loader: first byte = options (bit 0 strict, bit 1 lazy forms), then the text.
+    # catalog_loader: first byte = options (bit 0 strict, bit 1 lazy forms; bits 2 and 3 below),
+    # then the text.
     put("catalog_loader", b"\x00" + catalogue_text)
     put("catalog_loader", b"\x02" + catalogue_text)
     # One item at a time (smaller inputs mutate faster), bundles and policies dropped.
     for item in catalogue.get("items", []):
         small = dict(catalogue, items=[item], bundles=[], policies=[])
         put("catalog_loader", b"\x01" + json.dumps(small, ensure_ascii=False).encode())
+        # Bit 3: pack what loads and load the pack.
+        put("catalog_loader", b"\x08" + json.dumps(small, ensure_ascii=False).encode())
+        # Bit 2: a packed catalogue's body for the pack reader, from `haoban catalog pack` when
+        # HAOBAN_BIN names a built binary (the seeds are committed, so CI needs no binary).
+        if os.environ.get("HAOBAN_BIN"):
+            packed = pack_with(os.environ["HAOBAN_BIN"], json.dumps(small, ensure_ascii=False))
+            if packed:
+                put("catalog_loader", b"\x04" + packed[len(b"HBPACK1\n"):])
     guide = (ROOT / "docs/catalog-format.md").read_text()
     for block in re.findall(r"```json\n(.*?)```", guide, re.S):
         put("catalog_loader", b"\x00" + block.encode())

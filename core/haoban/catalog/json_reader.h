@@ -65,10 +65,13 @@ class JsonReader {
   const nlohmann::json* member(const nlohmann::json& obj, const std::string& key,
                                const std::string& base, bool required) {
     if (const nlohmann::json* found = find(obj, key)) return found;
-    if (required)
-      error(key_path(base, key), "missing", "缺少必填项 " + key,
-            "required key " + key + " is missing");
+    if (required) missing(base, key);
     return nullptr;
+  }
+
+  void missing(const std::string& base, const std::string& key) {
+    error(key_path(base, key), "missing", "缺少必填项 " + key,
+          "required key " + key + " is missing");
   }
 
   // The paths of reports are built only for a report: a 11,449-item catalogue reads ~20 values

@@ -1,12 +1,15 @@
 #include "haoban/catalog/loader.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "haoban/catalog/expression_compiler.h"
 #include "haoban/catalog/form_compiler.h"
+#include "haoban/catalog/json_build.h"
 #include "haoban/catalog/json_reader.h"
 #include "haoban/catalog/lazy_document.h"
+#include "haoban/catalog/pack_format.h"
 #include "haoban/expr/engine.h"
 #include "haoban/ids/divisions.h"
 #include "haoban/time/civil_date.h"
@@ -26,6 +29,43 @@ class CatalogBuilder {
   std::shared_ptr<Catalog> run(const json& doc, std::vector<LazyItemText>* lazy_items = nullptr,
                                std::shared_ptr<const std::string> text = nullptr) {
     lazy_items_ = lazy_items;
+    auto catalog = read_header(doc, std::move(text));
+    if (!catalog) return nullptr;
+    // File-level problems (profile, licences, templates) make every item suspect.
+    const bool file_ok = result_->errors.empty();
+    read_items(doc);
+    read_bundles(doc);
+    read_policies(doc);
+    if (!file_ok) return nullptr;
+    return catalog;
+  }
+
+  // A packed catalogue (pack_format.h): `header` is its JSON without items, `in` is at the item
+  // count, `bytes` is the whole pack, kept for the forms and materials parsed on first use.
+  std::shared_ptr<Catalog> run_packed(const json& header, pack::Reader* in,
+                                      std::shared_ptr<const std::string> bytes) {
+    auto catalog = read_header(header, std::move(bytes));
+    if (!catalog) return nullptr;
+    const bool file_ok = result_->errors.empty();
+    if (header.contains("items"))
+      r_.error("$.items", "not_allowed", "打包目录的头部不应含 items",
+               "a packed catalogue's header has no items");
+    read_packed_items(in);
+    if (in->failed()) {
+      r_.error("$", "bad_pack", "打包目录已损坏：" + in->error(),
+               "the packed catalogue is damaged: " + in->error());
+      return nullptr;
+    }
+    read_bundles(header);
+    read_policies(header);
+    if (!file_ok) return nullptr;
+    return catalog;
+  }
+
+ private:
+  // What comes before the items: format version, region, profile fields, licence types,
+  // commitment templates. Null if the catalogue cannot be read at all.
+  std::shared_ptr<Catalog> read_header(const json& doc, std::shared_ptr<const std::string> text) {
     auto catalog = std::make_shared<Catalog>();
     c_ = catalog.get();
     c_->lazy_text_ = std::move(text);
@@ -51,17 +91,9 @@ class CatalogBuilder {
     read_profile_fields(doc);
     read_licence_types(doc);
     read_commitment_templates(doc);
-    // File-level problems (profile, licences, templates) make every item suspect.
-    const bool file_ok = result_->errors.empty();
-
-    read_items(doc);
-    read_bundles(doc);
-    read_policies(doc);
-    if (!file_ok) return nullptr;
     return catalog;
   }
 
- private:
   void check_division(const std::string& code, const std::string& path) {
     if (!code.empty() && !ids::find_division(code))
       r_.error(path, "unknown_division", "行政区划代码 " + code + " 不在 GB/T 2260 区划表中",
@@ -163,22 +195,31 @@ class CatalogBuilder {
       const std::string path = JsonReader::index_path(base, i);
       Condition c;
       c.id = r_.string(list[i], "id", path, true);
-      if (!c.id.empty() && r_.check_id(c.id, path + ".id") && !seen.insert(c.id).second)
-        r_.error(path + ".id", "duplicate_condition", "条件标识重复：" + c.id,
-                 "duplicate condition id " + c.id);
       c.text.zh = r_.string(list[i], "zh", path, true);
       c.text.en = r_.string(list[i], "en", path, true);
       c.informational = r_.boolean(list[i], "informational", path, false);
       c.basis = take(list[i], "basis");
-      if (c.informational) {
-        if (list[i].contains("when"))
-          r_.error(path + ".when", "not_allowed", "说明性条件不能有 when",
-                   "an informational condition has no when");
-      } else if (const auto* when = r_.member(list[i], "when", path, true)) {
-        compile_expression(*when, path + ".when", scope, &c.when, &result_->errors);
-      }
-      out->push_back(std::move(c));
+      add_condition(std::move(c), JsonReader::find(list[i], "when"), path, scope, &seen, out);
     }
+  }
+
+  // A condition whose members are read (from JSON or a pack): its id unique among `seen`, its
+  // `when` compiled (informational ones have none).
+  void add_condition(Condition c, const json* when, const std::string& path, const NameScope& scope,
+                     std::unordered_set<std::string>* seen, std::vector<Condition>* out) {
+    if (!c.id.empty() && r_.check_id(c.id, path + ".id") && !seen->insert(c.id).second)
+      r_.error(path + ".id", "duplicate_condition", "条件标识重复：" + c.id,
+               "duplicate condition id " + c.id);
+    if (c.informational) {
+      if (when)
+        r_.error(path + ".when", "not_allowed", "说明性条件不能有 when",
+                 "an informational condition has no when");
+    } else if (!when) {
+      r_.missing(path, "when");
+    } else {
+      compile_expression(*when, path + ".when", scope, &c.when, &result_->errors);
+    }
+    out->push_back(std::move(c));
   }
 
   Department read_department(const json& obj, const std::string& base) {
@@ -205,6 +246,38 @@ class CatalogBuilder {
     return t;
   }
 
+  // The checks of an item's values, once its members are read (from JSON or from a pack).
+  void check_item_values(Item* item, const std::string& path) {
+    if (!item->id.empty() && r_.check_slug(item->id, path + ".id") && !ids_.insert(item->id).second)
+      r_.error(path + ".id", "duplicate_id", "标识重复：" + item->id, "duplicate id " + item->id);
+    if (!item->basic_code.empty() && item->basic_code.size() != 12)
+      r_.error(path + ".basicCode", "bad_code", "基本编码应为12个字符",
+               "basicCode must be exactly 12 characters");
+    if (item->impl_code.size() > 36)
+      r_.error(path + ".implCode", "bad_code", "实施编码最多36个字符",
+               "implCode is at most 36 characters");
+    else if (!item->impl_code.empty() && !impl_codes_.insert(item->impl_code).second)
+      r_.error(path + ".implCode", "duplicate_impl_code", "实施编码重复：" + item->impl_code,
+               "duplicate implCode " + item->impl_code);
+    if (!item->level.empty())
+      r_.one_of(item->level, {"1", "2", "3", "4", "5"}, [&] { return path + ".level"; });
+    for (size_t k = 0; k < item->audience.size(); ++k)
+      r_.one_of(item->audience[k], {"自然人", "法人", "其他组织"},
+                [&] { return JsonReader::index_path(path + ".audience", k); });
+    if (!item->handling_type.empty())
+      r_.one_of(item->handling_type, {"即办件", "承诺件"}, [&] { return path + ".handlingType"; });
+    if (!item->scope_range.empty())
+      r_.one_of(item->scope_range, {"无", "全区", "全市", "全省", "跨省", "全国"},
+                [&] { return path + ".scope.range"; });
+    if (item->result.is_object() && item->result.contains("licence")) {
+      item->result_licence = r_.as_string(item->result["licence"], path + ".result.licence");
+      if (!item->result_licence.empty() && !c_->licence_type(item->result_licence))
+        r_.error(path + ".result.licence", "unknown_licence_type",
+                 "未知的电子证照类型 " + item->result_licence,
+                 "unknown licence type " + item->result_licence);
+    }
+  }
+
   void read_items(const json& doc) {
     const json& list = r_.array(doc, "items", "$", true, 100000);
     c_->items.reserve(list.size());
@@ -217,48 +290,27 @@ class CatalogBuilder {
       item.json_path = path;
       item.id = r_.string(ij, "id", path, true);
       r_.set_item(item.id);
-      if (!item.id.empty() && r_.check_slug(item.id, path + ".id") && !ids_.insert(item.id).second)
-        r_.error(path + ".id", "duplicate_id", "标识重复：" + item.id, "duplicate id " + item.id);
       item.revision =
           static_cast<int>(r_.integer(ij, "revision", path, true, 1, 1'000'000).value_or(1));
       item.basic_code = r_.string(ij, "basicCode", path, true);
-      if (!item.basic_code.empty() && item.basic_code.size() != 12)
-        r_.error(path + ".basicCode", "bad_code", "基本编码应为12个字符",
-                 "basicCode must be exactly 12 characters");
       item.impl_code = r_.string(ij, "implCode", path, true);
-      if (item.impl_code.size() > 36)
-        r_.error(path + ".implCode", "bad_code", "实施编码最多36个字符",
-                 "implCode is at most 36 characters");
-      else if (!item.impl_code.empty() && !impl_codes_.insert(item.impl_code).second)
-        r_.error(path + ".implCode", "duplicate_impl_code", "实施编码重复：" + item.impl_code,
-                 "duplicate implCode " + item.impl_code);
       item.name = r_.text(ij, "name", path, true);
       item.type = r_.string(ij, "type", path, true);
       item.level = r_.string(ij, "level", path, false);
-      if (!item.level.empty())
-        r_.one_of(item.level, {"1", "2", "3", "4", "5"}, [&] { return path + ".level"; });
       item.audience = r_.strings(ij, "audience", path, true, 3);
       if (item.audience.empty() && ij.contains("audience"))
         r_.error(path + ".audience", "empty", "服务对象不能为空", "audience must not be empty");
-      for (size_t k = 0; k < item.audience.size(); ++k)
-        r_.one_of(item.audience[k], {"自然人", "法人", "其他组织"},
-                  [&] { return JsonReader::index_path(path + ".audience", k); });
       item.department = read_department(ij, path);
       item.legal_basis = take(ij, "legalBasis", json::array());
       const json& time_limits = JsonReader::optional(ij, "timeLimits");
       item.statutory = read_time_limit(time_limits, "statutory", path + ".timeLimits");
       item.promised = read_time_limit(time_limits, "promised", path + ".timeLimits");
       item.handling_type = r_.string(ij, "handlingType", path, true);
-      if (!item.handling_type.empty())
-        r_.one_of(item.handling_type, {"即办件", "承诺件"}, [&] { return path + ".handlingType"; });
       item.visits = static_cast<int>(r_.integer(ij, "visits", path, true, 0, 5).value_or(0));
       item.online_depth =
           static_cast<int>(r_.integer(ij, "onlineDepth", path, true, 1, 4).value_or(1));
       if (const auto* scope = r_.member(ij, "scope", path, true)) {
         item.scope_range = r_.string(*scope, "range", path + ".scope", true);
-        if (!item.scope_range.empty())
-          r_.one_of(item.scope_range, {"无", "全区", "全市", "全省", "跨省", "全国"},
-                    [&] { return path + ".scope.range"; });
         item.scope_modes = r_.strings(*scope, "modes", path + ".scope", false, 10);
       }
       item.domains = r_.strings(ij, "domains", path, false);
@@ -267,13 +319,7 @@ class CatalogBuilder {
       item.sources = take(ij, "sources", json::array());
       item.notes = take(ij, "notes", json::array());
       item.result = take(ij, "result");
-      if (item.result.is_object() && item.result.contains("licence")) {
-        item.result_licence = r_.as_string(item.result["licence"], path + ".result.licence");
-        if (!item.result_licence.empty() && !c_->licence_type(item.result_licence))
-          r_.error(path + ".result.licence", "unknown_licence_type",
-                   "未知的电子证照类型 " + item.result_licence,
-                   "unknown licence type " + item.result_licence);
-      }
+      check_item_values(&item, path);
 
       LazyItemText* scanned = lazy_items_ && i < lazy_items_->size() && (*lazy_items_)[i].scanned
                                   ? &(*lazy_items_)[i]
@@ -343,6 +389,141 @@ class CatalogBuilder {
       c_->lazy_forms_.assign(c_->items.size(), nullptr);
       c_->lazy_failed_.assign(c_->items.size(), 0);
     }
+  }
+
+  // --- Packed items (pack_format.h): the same Item, read from length-prefixed fields --------
+
+  std::string packed_string(pack::Reader* in) { return in->string(kMaxStringBytes); }
+  std::vector<std::string> packed_strings(pack::Reader* in, size_t max_count) {
+    return in->strings(max_count, kMaxStringBytes);
+  }
+  Text packed_text(pack::Reader* in) {
+    Text t;
+    t.zh = packed_string(in);
+    t.en = packed_string(in);
+    return t;
+  }
+  // A JSON value (pack::Writer::json): checked and bounded by the scanner a lazy load uses.
+  json packed_json(pack::Reader* in) {
+    const std::string_view text = in->view();
+    if (in->failed() || text == "null") return nullptr;
+    json_scan::Scanner scanner(text, options_.max_depth);
+    json out;
+    bool bad = false;
+    if (!json_scan::build_value(scanner, 0, &out, &bad) || bad || !scanner.at_end()) {
+      in->fail("a JSON value is not valid");
+      return nullptr;
+    }
+    return out;
+  }
+  TimeLimit packed_time_limit(pack::Reader* in, const std::string& path, const char* key) {
+    TimeLimit t;
+    t.value = in->integer(3650);
+    t.unit = packed_string(in);
+    if (!t.unit.empty())
+      r_.one_of(t.unit, {"工作日", "自然日"},
+                [&] { return path + ".timeLimits." + key + ".unit"; });
+    t.note = packed_json(in);
+    return t;
+  }
+
+  // The fields in pack_writer.cpp's order. A damaged pack stops the load (in->failed()); an
+  // item whose values fail the checks is reported and skipped, as in a JSON load.
+  void read_packed_items(pack::Reader* in) {
+    const auto count = static_cast<size_t>(in->number(100000));
+    c_->items.reserve(count);
+    c_->lazy_.reserve(count);
+    const char* const base = c_->lazy_text_->data();
+    for (size_t i = 0; i < count && !in->failed(); ++i) {
+      const size_t errors_before = result_->errors.size();
+      Item item;
+      item.json_path = packed_string(in);
+      if (item.json_path.empty()) item.json_path = JsonReader::index_path("$.items", i);
+      const std::string& path = item.json_path;
+      item.id = packed_string(in);
+      r_.set_item(item.id);
+      if (item.id.empty()) r_.missing(path, "id");
+      item.revision = std::max(1, in->integer(1'000'000));
+      item.basic_code = packed_string(in);
+      item.impl_code = packed_string(in);
+      item.name = packed_text(in);
+      item.type = packed_string(in);
+      item.level = packed_string(in);
+      item.audience = packed_strings(in, 3);
+      item.department.name = packed_text(in);
+      item.department.division = packed_string(in);
+      item.department.handled_by = packed_json(in);
+      item.legal_basis = packed_json(in);
+      item.statutory = packed_time_limit(in, path, "statutory");
+      item.promised = packed_time_limit(in, path, "promised");
+      item.handling_type = packed_string(in);
+      item.visits = in->integer(5);
+      item.online_depth = std::max(1, in->integer(4));
+      item.scope_range = packed_string(in);
+      item.scope_modes = packed_strings(in, 10);
+      item.domains = packed_strings(in, 1000);
+      item.keywords = packed_strings(in, 1000);
+      item.themes = packed_strings(in, 1000);
+      item.sources = packed_json(in);
+      item.notes = packed_json(in);
+      item.result = packed_json(in);
+
+      std::unordered_set<std::string>& top_ids = item_top_ids_[item.id];
+      for (auto& id : packed_strings(in, 100000)) top_ids.insert(std::move(id));
+      NameScope scope{c_, &top_ids, nullptr, &programs_};
+      NameScope applicant_scope{c_, nullptr, nullptr, &programs_};
+      std::unordered_set<std::string> seen;
+      const auto conditions = static_cast<size_t>(in->number(500));
+      for (size_t k = 0; k < conditions && !in->failed(); ++k) {
+        Condition c;
+        c.id = packed_string(in);
+        c.text = packed_text(in);
+        c.informational = in->number(1) != 0;
+        c.basis = packed_json(in);
+        const json when = packed_json(in);  // null: none
+        if (in->failed()) break;
+        add_condition(std::move(c), when.is_null() ? nullptr : &when,
+                      JsonReader::index_path(path + ".acceptanceConditions", k), scope, &seen,
+                      &item.acceptance_conditions);
+      }
+      const auto fees = static_cast<size_t>(in->number(100));
+      for (size_t k = 0; k < fees && !in->failed(); ++k) {
+        Fee fee;
+        fee.id = packed_string(in);
+        fee.name = packed_text(in);
+        const json amount = packed_json(in);
+        fee.per = packed_json(in);
+        fee.basis = packed_json(in);
+        fee.waivable = in->number(1) != 0;
+        if (in->failed()) break;
+        compile_expression(amount, JsonReader::index_path(path + ".fees", k) + ".amountFen",
+                           applicant_scope, &fee.amount_fen, &result_->errors);
+        item.fees.push_back(std::move(fee));
+      }
+      const std::string_view form = in->view();
+      const std::string_view materials = in->view();
+      if (in->failed()) break;
+      check_division(item.department.division, path + ".department.division");
+      check_item_values(&item, path);
+      if (result_->errors.size() != errors_before) {
+        result_->skipped.push_back(item.id.empty() ? path : item.id);
+        continue;
+      }
+      // Checked when first opened (Catalog::form), as the forms of a lazy JSON load are.
+      Catalog::LazySource source;
+      source.from_text = true;
+      source.form_begin = static_cast<size_t>(form.data() - base);
+      source.form_end = source.form_begin + form.size();
+      source.materials_begin = static_cast<size_t>(materials.data() - base);
+      source.materials_end = source.materials_begin + materials.size();
+      c_->lazy_.push_back(source);
+      c_->item_index_.emplace(item.id, c_->items.size());
+      c_->items.push_back(std::move(item));
+    }
+    r_.set_item("");
+    if (!in->failed() && !in->at_end()) in->fail("bytes follow the last item");
+    c_->lazy_forms_.assign(c_->items.size(), nullptr);
+    c_->lazy_failed_.assign(c_->items.size(), 0);
   }
 
   void read_bundles(const json& doc) {
@@ -509,12 +690,52 @@ LoadResult load_catalog_unguarded(std::string_view text, std::shared_ptr<const s
   return result;
 }
 
-LoadResult load_catalog_guarded(std::string_view text, std::shared_ptr<const std::string> kept,
-                                const LoadOptions& options) {
-  // The last line of defence: a JSON access that the reader's checks missed (a fuzz finding:
-  // "fees": ["x"]) must not take a host down. The catalogue is refused with a clear error.
+void report_bad_pack(LoadResult* result, const std::string& message) {
+  result->errors.push_back({"$",
+                            "bad_pack",
+                            "打包目录已损坏：" + message,
+                            "the packed catalogue is damaged: " + message,
+                            {}});
+}
+
+LoadResult load_pack_unguarded(std::string bytes, const LoadOptions& options) {
+  LoadResult result;
+  if (bytes.size() > options.max_bytes) {
+    report_bad_pack(&result, "larger than " + std::to_string(options.max_bytes) + " bytes");
+    return result;
+  }
+  auto kept = std::make_shared<const std::string>(std::move(bytes));
+  pack::Reader in(*kept);
+  const std::string_view header_text = in.view();
+  if (in.failed()) {
+    report_bad_pack(&result, in.error());
+    return result;
+  }
+  expr::Error parse_error;
+  auto header =
+      expr::parse_bounded_json(header_text, options.max_depth, options.max_bytes, &parse_error);
+  if (!header) {
+    report_bad_json(&result, parse_error.message);
+    return result;
+  }
+  CatalogBuilder builder(options, &result);
+  auto catalog = builder.run_packed(*header, &in, kept);
+  if (!catalog) return result;
+  if (options.strict) {
+    // Strict checks everything at load: every form too.
+    for (const Item& item : catalog->items) (void)catalog->form(item, &result.errors);
+    if (!result.errors.empty()) return result;
+  }
+  result.catalog = std::move(catalog);
+  return result;
+}
+
+// The last line of defence: a JSON access that the reader's checks missed (a fuzz finding:
+// "fees": ["x"]) must not take a host down. The catalogue is refused with a clear error.
+template <class Load>
+LoadResult guarded(Load&& load) {
   try {
-    return load_catalog_unguarded(text, std::move(kept), options);
+    return load();
   } catch (const nlohmann::json::exception& e) {
     LoadResult result;
     result.errors.push_back(
@@ -530,12 +751,16 @@ LoadResult load_catalog_guarded(std::string_view text, std::shared_ptr<const std
 }  // namespace
 
 LoadResult load_catalog(std::string_view text, const LoadOptions& options) {
-  return load_catalog_guarded(text, nullptr, options);
+  return guarded([&] { return load_catalog_unguarded(text, nullptr, options); });
 }
 
 LoadResult load_catalog_keeping(std::string text, const LoadOptions& options) {
   auto kept = std::make_shared<const std::string>(std::move(text));
-  return load_catalog_guarded(*kept, kept, options);
+  return guarded([&] { return load_catalog_unguarded(*kept, kept, options); });
+}
+
+LoadResult load_catalog_pack(std::string bytes, const LoadOptions& options) {
+  return guarded([&] { return load_pack_unguarded(std::move(bytes), options); });
 }
 
 nlohmann::json summary_json(const LoadResult& result) {
@@ -582,18 +807,22 @@ std::shared_ptr<const Form> Catalog::form(const Item& item, std::vector<LoadErro
   std::shared_ptr<const Form> form;
   const LazySource& source = lazy_[index];
   if (source.from_text) {
-    // Validated by the scanner at load; parsed only now, on first use.
+    // Parsed only now, on first use: validated by the scanner at load (a lazy JSON load) or not
+    // yet at all (a pack), hence the bounded parse.
     const std::string_view text = *lazy_text_;
-    const json form_json = json::parse(
-        text.substr(source.form_begin, source.form_end - source.form_begin), nullptr, false);
-    const json materials_json = json::parse(
-        text.substr(source.materials_begin, source.materials_end - source.materials_begin), nullptr,
-        false);
-    if (form_json.is_discarded() || materials_json.is_discarded())
-      local.push_back({item.json_path, "bad_json", "表单或材料不是有效的 JSON",
-                       "the form or the materials are not valid JSON", item.id});
+    const LoadOptions bounds;
+    expr::Error error;
+    const auto form_json = expr::parse_bounded_json(
+        text.substr(source.form_begin, source.form_end - source.form_begin), bounds.max_depth,
+        bounds.max_bytes, &error);
+    const auto materials_json = expr::parse_bounded_json(
+        text.substr(source.materials_begin, source.materials_end - source.materials_begin),
+        bounds.max_depth, bounds.max_bytes, &error);
+    if (!form_json || !materials_json)
+      local.push_back({item.json_path, "bad_json", "表单或材料不是有效的 JSON：" + error.message,
+                       "the form or the materials are not valid JSON: " + error.message, item.id});
     else
-      form = compile_form(*this, item, form_json, materials_json, &local);
+      form = compile_form(*this, item, *form_json, *materials_json, &local);
   } else {
     form = compile_form(*this, item, source.form, source.materials, &local);
   }

@@ -44,6 +44,12 @@ LoadResult load_catalog(std::string_view text, const LoadOptions& options = {});
 // a lazy load keeps `text` itself for the forms it parses later, instead of a copy of it.
 LoadResult load_catalog_keeping(std::string text, const LoadOptions& options = {});
 
+// A packed catalogue (pack_format.h, written by pack_catalog): its items' metadata is read
+// field by field with no JSON document in between, and every form and material list is kept as
+// text until first use, as with lazy_forms. The same value checks, expression compiles and
+// reference checks run as for a JSON load; a damaged pack is refused (code bad_pack).
+LoadResult load_catalog_pack(std::string bytes, const LoadOptions& options = {});
+
 // {"ok":…, "catalogVersion":…, "items":N, "bundles":N, "policies":N, "skipped":[…], "errors":[…]}
 nlohmann::json summary_json(const LoadResult& result);
 
