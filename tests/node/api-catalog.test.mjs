@@ -2,7 +2,26 @@
 // item details, form layouts, search in hanzi and pinyin initials, 免申即享 matching, free.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadCjs, loadEsm, repoText, sampleProfile, TODAY } from './helpers.mjs';
+
+// The sample packed by the native CLI (scripts/test.sh builds it before the Node tests).
+function packSample(text) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const bin = process.env.HAOBAN_BIN || path.join(root, 'build/native-release/server-stub/haoban');
+  const dir = mkdtempSync(path.join(tmpdir(), 'haoban-pack-'));
+  try {
+    writeFileSync(path.join(dir, 'c.json'), text);
+    execFileSync(bin, ['catalog', 'pack', path.join(dir, 'c.json'), path.join(dir, 'c.pack')]);
+    return new Uint8Array(readFileSync(path.join(dir, 'c.pack')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 for (const [name, loader] of Object.entries({ esm: loadEsm, cjs: loadCjs })) {
   describe(`h.catalog (${name})`, () => {
@@ -99,6 +118,30 @@ for (const [name, loader] of Object.entries({ esm: loadEsm, cjs: loadCjs })) {
       } finally {
         for (const c of [fromText, fromBytes, fromBuffer]) c.free();
       }
+    });
+
+    it('loads a packed catalogue (haoban catalog pack) as the JSON it was packed from', async () => {
+      const text = await repoText('data/catalog/guangzhou.json');
+      const packed = packSample(text);
+      const fromText = h.catalog.load(text, { lazy: true });
+      const fromPack = h.catalog.load(packed, { lazy: true });
+      try {
+        assert.deepEqual(fromPack.summary, fromText.summary);
+        assert.deepEqual(fromPack.items, fromText.items);
+        for (const { id } of fromText.items) {
+          assert.deepEqual(fromPack.item(id), fromText.item(id));
+          assert.deepEqual(fromPack.layout(id), fromText.layout(id));  // the form, compiled now
+        }
+        assert.deepEqual(fromPack.search('jzz'), fromText.search('jzz'));
+      } finally {
+        fromText.free();
+        fromPack.free();
+      }
+      // Damaged: refused with the reason, never read past its end.
+      const cut = (() => { try { h.catalog.load(packed.subarray(0, packed.length - 100)); } catch (e) { return e; } })();
+      assert.equal(cut.type, 'catalog_error');
+      assert.equal(cut.summary.errors[0].code, 'bad_pack');
+      assert.match(cut.summary.errors[0].en, /past the end/);
     });
 
     it('reports bad bytes with the same error as bad text', () => {

@@ -741,8 +741,9 @@ export interface Haoban {
   };
   readonly catalog: {
     /**
-     * The catalogue as JSON text, its UTF-8 bytes (a fetch's arrayBuffer(): no decoding in JS)
-     * or an object. Throws HaobanError type "catalog_error" with .summary when the catalogue
+     * The catalogue as JSON text, its UTF-8 bytes (a fetch's arrayBuffer(): no decoding in JS),
+     * the bytes of a packed catalogue (`haoban catalog pack`, recognised by its header) or an
+     * object. Throws HaobanError type "catalog_error" with .summary when the catalogue
      * does not load, "catalog_too_large" over 256 MiB.
      */
     load(

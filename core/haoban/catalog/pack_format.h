@@ -9,7 +9,8 @@
 //
 //   pack    := magic "HBPACK1\n", header, count, item*  (nothing after the last item)
 //   header  := str: the catalogue's JSON without "items" (read by the JSON loader's own code)
-//   item    := the fields in the order of pack_writer.cpp / the loader's read_packed_item
+//   item    := its fields in the one order of write_packed_item (pack_writer.cpp) and
+//              read_packed_items (loader.cpp)
 //   str     := varint byte length, UTF-8 bytes (checked on read)
 //   json    := str holding compact JSON text (parsed, bounded, on read)
 //   varint  := unsigned LEB128, at most 10 bytes
