@@ -42,6 +42,7 @@ export const wasmModule = (boot ? boot.module.catch(compileHere) : compileHere()
 
 export const coreModule = import(/* @vite-ignore */ CORE_URL).then(mark('core-imported'));
 
+// The catalogue: its UTF-8 bytes from the worker (a Uint8Array), or its text fetched here.
 export const catalogText = (boot ? boot.catalogue.catch(() => api.catalogText()) : api.catalogText()).then(mark('catalog-fetched'));
 
 // Each is awaited later, where a failure is handled (the catalogue falls back to the store's copy).

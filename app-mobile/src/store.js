@@ -56,6 +56,8 @@ export async function start() {
     const { text, fresh } = await catalogueText(catalogText, openStore);
     // lazy: item forms are compiled when first opened, not all at start. lazyIndex: the search
     // index is built just after the first frame (below), or by a search before that.
+    // text: the catalogue's UTF-8 bytes from the boot worker (loaded into the core with one
+    // copy), or a string (fetched here, or the store's copy).
     app.catalog = markRaw(core.catalog.load(text, { lazy: true, lazyIndex: true }));
     catalogJson = text;
     performance.mark('haoban:catalog-loaded');
@@ -83,7 +85,7 @@ export async function start() {
     performance.mark('haoban:calendar-set');
     await openStore();
     app.storeReady = true;
-    if (fresh) catalogCache.put(String(app.catalog.version ?? ''), text);
+    if (fresh) catalogCache.put(String(app.catalog.version ?? ''), catalogueString(text));
   } catch (error) {
     console.error('haoban: start failed', error);
     app.failed = error.message ?? String(error);
@@ -123,11 +125,12 @@ export function logout() {
 // The catalogue JSON, parsed on first use: the guide, the application screens and the case
 // screen read materials, forms and descriptions from it; home and search draw from the core's
 // summaries (app.catalog.items / .bundles) and do not need it.
-let catalogJson = null;
+let catalogJson = null;  // a string or UTF-8 bytes, until parsed
 let catalogData = null;
+const catalogueString = (source) => (typeof source === 'string' ? source : new TextDecoder().decode(source));
 function catalogue() {
   if (!catalogData && catalogJson) {
-    catalogData = markRaw(JSON.parse(catalogJson));
+    catalogData = markRaw(JSON.parse(catalogueString(catalogJson)));
     catalogJson = null;
   }
   return catalogData;
