@@ -2,6 +2,10 @@
 // JSON error bodies for everything that goes wrong.
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <iterator>
+
+#include "haoban/catalog/loader.h"
 #include "http/catalog_file.h"
 #include "server_fixture.h"
 
@@ -186,6 +190,32 @@ TEST_F(ApiTest, CatalogETagChangesWithTheFile) {
   const auto after = c.Get("/api/v1/catalog");
   EXPECT_NE(after->get_header_value("ETag"), before);
   EXPECT_EQ(parse_body(after)["items"][0]["id"], "x");
+}
+
+TEST_F(ApiTest, CatalogIsServedPackedOnRequest) {
+  std::ifstream sample(std::string(HAOBAN_SOURCE_DIR) + "/data/catalog/guangzhou.json");
+  write_file(catalog_, std::string(std::istreambuf_iterator<char>(sample), {}));
+  auto c = client();
+  const auto packed = c.Get("/api/v1/catalog?format=pack");
+  ASSERT_TRUE(packed);
+  ASSERT_EQ(packed->status, 200) << packed->body;
+  EXPECT_EQ(packed->get_header_value("Content-Type"), "application/vnd.haoban.catalog-pack");
+  const std::string etag = packed->get_header_value("ETag");
+  EXPECT_NE(etag.find("-pack\""), std::string::npos) << etag;
+  EXPECT_NE(etag, c.Get("/api/v1/catalog")->get_header_value("ETag"));
+  const catalog::LoadResult loaded = catalog::load_catalog_pack(packed->body);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_TRUE(loaded.errors.empty());
+  EXPECT_EQ(loaded.catalog->items.size(), 8u);
+  const auto again = c.Get("/api/v1/catalog?format=pack", {{"If-None-Match", etag}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+
+  expect_json_error(c.Get("/api/v1/catalog?format=xml"), 400, "bad_format");
+  // A file that is not a loadable catalogue is still served as JSON, but cannot be packed.
+  write_file(catalog_, R"({"formatVersion":1,"items":[{"id":"x"}]})");
+  EXPECT_EQ(c.Get("/api/v1/catalog")->status, 200);
+  expect_json_error(c.Get("/api/v1/catalog?format=pack"), 422, "catalog_error");
 }
 
 // A catalogue of some size (the fixture's is too small to gain from compression).

@@ -474,6 +474,7 @@ class CatalogBuilder {
       NameScope applicant_scope{c_, nullptr, nullptr, &programs_};
       std::unordered_set<std::string> seen;
       const auto conditions = static_cast<size_t>(in->number(500));
+      item.acceptance_conditions.reserve(conditions);
       for (size_t k = 0; k < conditions && !in->failed(); ++k) {
         Condition c;
         c.id = packed_string(in);
@@ -487,6 +488,7 @@ class CatalogBuilder {
                       &item.acceptance_conditions);
       }
       const auto fees = static_cast<size_t>(in->number(100));
+      item.fees.reserve(fees);
       for (size_t k = 0; k < fees && !in->failed(); ++k) {
         Fee fee;
         fee.id = packed_string(in);

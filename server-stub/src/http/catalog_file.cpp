@@ -1,5 +1,7 @@
 #include "http/catalog_file.h"
 
+#include "haoban/catalog/pack_writer.h"
+
 #include <brotli/encode.h>
 #include <zlib.h>
 
@@ -57,6 +59,25 @@ std::string gzip_encode(std::string_view bytes) {
   if (result != Z_STREAM_END) return {};
   out.resize(written);
   return out;
+}
+
+const CatalogFile::Snapshot::Packed& CatalogFile::Snapshot::packed() const {
+  std::call_once(packed_once_, [this] {
+    catalog::PackResult result = catalog::pack_catalog(body);
+    if (result.bytes.empty()) {
+      packed_.error = result.load.errors.empty()
+                          ? "the catalogue does not load"
+                          : result.load.errors.front().path + ": " + result.load.errors.front().en;
+      return;
+    }
+    packed_.body = std::move(result.bytes);
+    packed_.etag = "\"" + content_hash_hex(packed_.body) + "-pack\"";
+    packed_.br = brotli_encode(packed_.body);
+    if (packed_.br.size() >= packed_.body.size()) packed_.br.clear();
+    packed_.gzip = gzip_encode(packed_.body);
+    if (packed_.gzip.size() >= packed_.body.size()) packed_.gzip.clear();
+  });
+  return packed_;
 }
 
 CatalogFile::CatalogFile(std::filesystem::path path) : path_(std::move(path)) {}

@@ -2,7 +2,8 @@
 // size or modification time changes, and carries a strong ETag (a hash of its bytes) so
 // that clients can revalidate with If-None-Match instead of downloading it again. Each version
 // is compressed once, when read (brotli and gzip, ~8× smaller for catalogue JSON), never per
-// request.
+// request. Its packed form (GET /api/v1/catalog?format=pack, docs/catalog-format.md) is made by
+// the first request that asks for it, once per version.
 #pragma once
 
 #include <filesystem>
@@ -20,6 +21,21 @@ class CatalogFile {
     // The body brotli- and gzip-encoded; empty when that coding failed or was not smaller.
     std::string br;
     std::string gzip;
+
+    // A representation of the catalogue in one format: its bytes, ETag and encodings.
+    struct Packed {
+      std::string body;  // empty when the catalogue does not load (error says why)
+      std::string error;
+      std::string etag;
+      std::string br;
+      std::string gzip;
+    };
+    // The packed catalogue (catalog::pack_catalog of body), made on first use. Thread-safe.
+    const Packed& packed() const;
+
+   private:
+    mutable std::once_flag packed_once_;
+    mutable Packed packed_;
   };
 
   explicit CatalogFile(std::filesystem::path path);
