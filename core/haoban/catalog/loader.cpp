@@ -431,8 +431,11 @@ class CatalogBuilder {
   // item whose values fail the checks is reported and skipped, as in a JSON load.
   void read_packed_items(pack::Reader* in) {
     const auto count = static_cast<size_t>(in->number(100000));
-    c_->items.reserve(count);
-    c_->lazy_.reserve(count);
+    // An item takes at least kMinItemBytes (one byte per field): a count that the bytes cannot
+    // hold does not get its room reserved.
+    constexpr size_t kMinItemBytes = 40;
+    c_->items.reserve(std::min(count, in->remaining() / kMinItemBytes));
+    c_->lazy_.reserve(std::min(count, in->remaining() / kMinItemBytes));
     const char* const base = c_->lazy_text_->data();
     for (size_t i = 0; i < count && !in->failed(); ++i) {
       const size_t errors_before = result_->errors.size();

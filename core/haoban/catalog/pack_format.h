@@ -20,6 +20,7 @@
 // and reference checks as a JSON load (forms and materials on first use, as a lazy load does).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -76,6 +77,7 @@ class Reader {
   const std::string& error() const { return error_; }
   size_t pos() const { return pos_; }
   bool at_end() const { return pos_ == s_.size(); }
+  size_t remaining() const { return s_.size() - pos_; }
 
   uint64_t number(uint64_t max) {
     uint64_t v = 0;
@@ -113,7 +115,7 @@ class Reader {
     const uint64_t count = number(max_count);
     std::vector<std::string> out;
     if (failed()) return out;
-    out.reserve(count);
+    out.reserve(std::min<uint64_t>(count, remaining()));  // a string takes at least a byte
     for (uint64_t i = 0; i < count && !failed(); ++i) out.push_back(string(max_bytes));
     return out;
   }
