@@ -50,7 +50,7 @@ class CatalogBuilder {
     if (header.contains("items"))
       r_.error("$.items", "not_allowed", "打包目录的头部不应含 items",
                "a packed catalogue's header has no items");
-    read_packed_items(in);
+    read_packed_items(in, bundle_members(header));
     if (in->failed()) {
       r_.error("$", "bad_pack", "打包目录已损坏：" + in->error(),
                "the packed catalogue is damaged: " + in->error());
@@ -427,9 +427,26 @@ class CatalogBuilder {
     return t;
   }
 
+  // The item ids that bundles name: only their forms' top-level ids are needed after their own
+  // item (bundle expressions read the merged forms). A pack's header is read before its items.
+  static std::unordered_set<std::string> bundle_members(const json& header) {
+    std::unordered_set<std::string> ids;
+    const json* bundles = JsonReader::find(header, "bundles");
+    if (!bundles || !bundles->is_array()) return ids;
+    for (const json& bundle : *bundles) {
+      const json* entries = JsonReader::find(bundle, "items");
+      if (!entries || !entries->is_array()) continue;
+      for (const json& entry : *entries)
+        if (const json* id = JsonReader::find(entry, "item"); id && id->is_string())
+          ids.insert(id->get<std::string>());
+    }
+    return ids;
+  }
+
   // The fields in pack_writer.cpp's order. A damaged pack stops the load (in->failed()); an
   // item whose values fail the checks is reported and skipped, as in a JSON load.
-  void read_packed_items(pack::Reader* in) {
+  void read_packed_items(pack::Reader* in, const std::unordered_set<std::string>& bundled) {
+    std::unordered_set<std::string> item_ids;  // an item's own, when no bundle needs them later
     const auto count = static_cast<size_t>(in->number(100000));
     // An item takes at least kMinItemBytes (one byte per field): a count that the bytes cannot
     // hold does not get its room reserved.
@@ -471,7 +488,9 @@ class CatalogBuilder {
       item.notes = packed_json(in);
       item.result = packed_json(in);
 
-      std::unordered_set<std::string>& top_ids = item_top_ids_[item.id];
+      item_ids.clear();
+      std::unordered_set<std::string>& top_ids =
+          bundled.count(item.id) ? item_top_ids_[item.id] : item_ids;
       for (auto& id : packed_strings(in, 100000)) top_ids.insert(std::move(id));
       NameScope scope{c_, &top_ids, nullptr, &programs_};
       NameScope applicant_scope{c_, nullptr, nullptr, &programs_};

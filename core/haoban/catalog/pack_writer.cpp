@@ -34,6 +34,12 @@ const json& source_member(const json& obj, const char* key) {
   return it == obj.end() ? null_value : *it;
 }
 
+// list[k] if there is one (the loader read the same list, so there always is), else null.
+const json& source_element(const json& list, size_t k) {
+  static const json null_value;
+  return list.is_array() && k < list.size() ? list[k] : null_value;
+}
+
 // Keeps, of doc[key], the elements whose id loaded.
 template <class Loaded>
 void keep_loaded_entries(json& doc, const char* key, const std::vector<Loaded>& loaded) {
@@ -103,7 +109,7 @@ void write_packed_item(pack::Writer& w, const Item& item, const json& source) {
     write_packed_text(w, c.text);
     w.number(c.informational ? 1 : 0);
     w.json(c.basis);
-    w.json(c.informational ? json() : source_member(conditions.at(k), "when"));
+    w.json(c.informational ? json() : source_member(source_element(conditions, k), "when"));
   }
   const json& fees = source_member(source, "fees");
   w.number(item.fees.size());
@@ -111,7 +117,7 @@ void write_packed_item(pack::Writer& w, const Item& item, const json& source) {
     const Fee& fee = item.fees[k];
     w.string(fee.id);
     write_packed_text(w, fee.name);
-    w.json(source_member(fees.at(k), "amountFen"));
+    w.json(source_member(source_element(fees, k), "amountFen"));
     w.json(fee.per);
     w.json(fee.basis);
     w.number(fee.waivable ? 1 : 0);
@@ -130,9 +136,12 @@ PackResult pack_catalog(std::string_view json_text, const LoadOptions& original)
   if (!out.load.ok()) return out;
   expr::Error error;
   auto doc = expr::parse_bounded_json(json_text, options.max_depth, options.max_bytes, &error);
-  if (!doc || !doc->is_object() || !(*doc)["items"].is_array()) return out;  // loaded: cannot be
+  if (!doc || !doc->is_object()) return out;  // it loaded, so it parses to an object
   const Catalog& catalog = *out.load.catalog;
-  json items = std::move((*doc)["items"]);
+  // A catalogue whose items are missing or not a list loads (reported) with none: so packs.
+  json items = json::array();
+  if (const auto it = doc->find("items"); it != doc->end() && it->is_array())
+    items = std::move(*it);
   doc->erase("items");
   keep_loaded_entries(*doc, "bundles", catalog.bundles);
   keep_loaded_entries(*doc, "policies", catalog.policies);

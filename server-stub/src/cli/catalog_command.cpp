@@ -91,6 +91,7 @@ int run_catalog(const std::vector<std::string>& args) {
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
 
   nlohmann::json summary = catalog::summary_json(result);
+  const bool unpacked = packing && packed.bytes.empty();  // nothing loaded, so nothing written
   if (packing && !packed.bytes.empty()) {
     std::ofstream out(files[1], std::ios::binary | std::ios::trunc);
     out.write(packed.bytes.data(), static_cast<std::streamsize>(packed.bytes.size()));
@@ -106,7 +107,7 @@ int run_catalog(const std::vector<std::string>& args) {
               summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   for (const auto& e : result.errors)
     std::fprintf(stderr, "%s: %s: %s\n", e.path.c_str(), e.code.c_str(), e.en.c_str());
-  return result.ok() && result.errors.empty() ? 0 : 2;
+  return result.ok() && result.errors.empty() && !unpacked ? 0 : 2;
 }
 
 }  // namespace haoban::cli
