@@ -451,8 +451,9 @@ class CatalogBuilder {
     // An item takes at least kMinItemBytes (one byte per field): a count that the bytes cannot
     // hold does not get its room reserved.
     constexpr size_t kMinItemBytes = 40;
-    c_->items.reserve(std::min(count, in->remaining() / kMinItemBytes));
-    c_->lazy_.reserve(std::min(count, in->remaining() / kMinItemBytes));
+    const size_t room = std::min(count, in->remaining() / kMinItemBytes);
+    c_->items.reserve(room);
+    c_->lazy_.reserve(room);
     const char* const base = c_->lazy_text_->data();
     for (size_t i = 0; i < count && !in->failed(); ++i) {
       const size_t errors_before = result_->errors.size();

@@ -5,6 +5,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "haoban/catalog/json_reader.h"
 #include "haoban/catalog/lazy_document.h"
 #include "haoban/catalog/pack_format.h"
 #include "haoban/expr/engine.h"
@@ -27,13 +28,6 @@ std::optional<size_t> source_item_index(const std::string& json_path) {
   return index;
 }
 
-const json& source_member(const json& obj, const char* key) {
-  static const json null_value;
-  if (!obj.is_object()) return null_value;
-  const auto it = obj.find(key);
-  return it == obj.end() ? null_value : *it;
-}
-
 // list[k] if there is one (the loader read the same list, so there always is), else null.
 const json& source_element(const json& list, size_t k) {
   static const json null_value;
@@ -48,7 +42,7 @@ void keep_loaded_entries(json& doc, const char* key, const std::vector<Loaded>& 
   for (const auto& x : loaded) ids.insert(x.id);
   json kept = json::array();
   for (auto& element : doc[key]) {
-    const json& id = source_member(element, "id");
+    const json& id = JsonReader::optional(element, "id");
     if (id.is_string() && ids.count(id.get<std::string>())) kept.push_back(std::move(element));
   }
   doc[key] = std::move(kept);
@@ -96,12 +90,12 @@ void write_packed_item(pack::Writer& w, const Item& item, const json& source) {
   w.json(item.result);
 
   std::unordered_set<std::string> top_ids;
-  collect_top_ids(source_member(source, "form"), &top_ids);
+  collect_top_ids(JsonReader::optional(source, "form"), &top_ids);
   std::vector<std::string> sorted(top_ids.begin(), top_ids.end());
   std::sort(sorted.begin(), sorted.end());
   w.strings(sorted);
 
-  const json& conditions = source_member(source, "acceptanceConditions");
+  const json& conditions = JsonReader::optional(source, "acceptanceConditions");
   w.number(item.acceptance_conditions.size());
   for (size_t k = 0; k < item.acceptance_conditions.size(); ++k) {
     const Condition& c = item.acceptance_conditions[k];
@@ -109,21 +103,21 @@ void write_packed_item(pack::Writer& w, const Item& item, const json& source) {
     write_packed_text(w, c.text);
     w.number(c.informational ? 1 : 0);
     w.json(c.basis);
-    w.json(c.informational ? json() : source_member(source_element(conditions, k), "when"));
+    w.json(c.informational ? json() : JsonReader::optional(source_element(conditions, k), "when"));
   }
-  const json& fees = source_member(source, "fees");
+  const json& fees = JsonReader::optional(source, "fees");
   w.number(item.fees.size());
   for (size_t k = 0; k < item.fees.size(); ++k) {
     const Fee& fee = item.fees[k];
     w.string(fee.id);
     write_packed_text(w, fee.name);
-    w.json(source_member(source_element(fees, k), "amountFen"));
+    w.json(JsonReader::optional(source_element(fees, k), "amountFen"));
     w.json(fee.per);
     w.json(fee.basis);
     w.number(fee.waivable ? 1 : 0);
   }
-  w.json(source_member(source, "form"));
-  w.json(source_member(source, "materials"));
+  w.json(JsonReader::optional(source, "form"));
+  w.json(JsonReader::optional(source, "materials"));
 }
 
 }  // namespace

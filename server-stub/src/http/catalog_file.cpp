@@ -61,6 +61,14 @@ std::string gzip_encode(std::string_view bytes) {
   return out;
 }
 
+void CatalogFile::Representation::encode(std::string_view tag) {
+  etag = "\"" + content_hash_hex(body) + std::string(tag) + "\"";
+  br = brotli_encode(body);
+  if (br.size() >= body.size()) br.clear();
+  gzip = gzip_encode(body);
+  if (gzip.size() >= body.size()) gzip.clear();
+}
+
 const CatalogFile::Snapshot::Packed& CatalogFile::Snapshot::packed() const {
   std::call_once(packed_once_, [this] {
     catalog::PackResult result = catalog::pack_catalog(body);
@@ -71,11 +79,7 @@ const CatalogFile::Snapshot::Packed& CatalogFile::Snapshot::packed() const {
       return;
     }
     packed_.body = std::move(result.bytes);
-    packed_.etag = "\"" + content_hash_hex(packed_.body) + "-pack\"";
-    packed_.br = brotli_encode(packed_.body);
-    if (packed_.br.size() >= packed_.body.size()) packed_.br.clear();
-    packed_.gzip = gzip_encode(packed_.body);
-    if (packed_.gzip.size() >= packed_.body.size()) packed_.gzip.clear();
+    packed_.encode("-pack");
   });
   return packed_;
 }
@@ -114,11 +118,7 @@ std::shared_ptr<const CatalogFile::Snapshot> CatalogFile::load(std::string* erro
     if (error) *error = "cannot read " + path_.string();
     return nullptr;
   }
-  snapshot->etag = "\"" + content_hash_hex(snapshot->body) + "\"";
-  snapshot->br = brotli_encode(snapshot->body);
-  if (snapshot->br.size() >= snapshot->body.size()) snapshot->br.clear();
-  snapshot->gzip = gzip_encode(snapshot->body);
-  if (snapshot->gzip.size() >= snapshot->body.size()) snapshot->gzip.clear();
+  snapshot->encode();
   cached_ = std::move(snapshot);
   cached_size_ = size;
   cached_mtime_ = mtime;

@@ -10,25 +10,28 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 
 namespace haoban::http {
 
 class CatalogFile {
  public:
-  struct Snapshot {
+  // The catalogue in one format: its bytes, their ETag and their encodings.
+  struct Representation {
     std::string body;
     std::string etag;  // quoted, e.g. "\"9f2c…\""
     // The body brotli- and gzip-encoded; empty when that coding failed or was not smaller.
     std::string br;
     std::string gzip;
 
-    // A representation of the catalogue in one format: its bytes, ETag and encodings.
-    struct Packed {
-      std::string body;  // empty when the catalogue does not load (error says why)
-      std::string error;
-      std::string etag;
-      std::string br;
-      std::string gzip;
+    // Sets etag (the hash of body, then `tag`, e.g. "-pack") and the encodings from body.
+    void encode(std::string_view tag = "");
+  };
+
+  // The file as JSON, with its packed form.
+  struct Snapshot : Representation {
+    struct Packed : Representation {
+      std::string error;  // why body is empty: the catalogue does not load
     };
     // The packed catalogue (catalog::pack_catalog of body), made on first use. Thread-safe.
     const Packed& packed() const;

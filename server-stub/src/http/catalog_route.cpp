@@ -41,19 +41,23 @@ void handle_catalog(CatalogFile& catalog, const httplib::Request& req, httplib::
     return send_error(res, 400, "bad_format", "format must be json or pack",
                       "format 只能是 json 或 pack。");
   const bool pack = format == "pack";
-  const CatalogFile::Snapshot::Packed* packed = pack ? &snapshot->packed() : nullptr;
-  if (packed && packed->body.empty())
-    return send_error(res, 422, "catalog_error", packed->error, "事项目录无法加载，不能打包。");
-  const std::string& body = packed ? packed->body : snapshot->body;
-  const std::string& br = packed ? packed->br : snapshot->br;
-  const std::string& gzip = packed ? packed->gzip : snapshot->gzip;
+  const CatalogFile::Representation* chosen = snapshot.get();
+  if (pack) {
+    const auto& packed = snapshot->packed();
+    if (packed.body.empty())
+      return send_error(res, 422, "catalog_error", packed.error, "事项目录无法加载，不能打包。");
+    chosen = &packed;
+  }
+  const std::string& body = chosen->body;
+  const std::string& br = chosen->br;
+  const std::string& gzip = chosen->gzip;
   // Brotli or gzip when the client takes it (the encodings are made once per file version).
   // Each encoding is a representation of its own with its own strong ETag (the identity's with
   // "-br" / "-gz" inside the quotes), so that a cache never takes one for another; a 304 is
   // given for the ETag of the representation this request would get.
   const std::string_view encoding =
       preferred_encoding(req.get_header_value("Accept-Encoding"), !br.empty(), !gzip.empty());
-  std::string etag = packed ? packed->etag : snapshot->etag;
+  std::string etag = chosen->etag;
   if (!encoding.empty())
     etag.insert(etag.size() - 1, encoding == "br" ? std::string_view("-br") : "-gz");
   res.set_header("ETag", etag);
