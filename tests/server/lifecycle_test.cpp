@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "cli/serve_command.h"
@@ -79,6 +80,10 @@ class ServeProcess {
   explicit ServeProcess(std::vector<std::string> args, const std::filesystem::path& log) {
     int fds[2];
     if (pipe(fds) != 0) return;
+    // The child runs run_serve in this process image (no exec): whatever this process still
+    // has in its stdio buffers would be flushed by the child into the pipe ahead of the
+    // "serving" line (gtest's "Running main() …" under --gtest_brief, which flushes less).
+    std::fflush(nullptr);
     pid_ = fork();
     if (pid_ == 0) {
       dup2(fds[1], STDOUT_FILENO);
