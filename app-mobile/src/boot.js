@@ -45,6 +45,12 @@ export const coreModule = import(/* @vite-ignore */ CORE_URL).then(mark('core-im
 // The catalogue: its UTF-8 bytes from the worker (a Uint8Array), or its text fetched here.
 export const catalogText = (boot ? boot.catalogue.catch(() => api.catalogText()) : api.catalogText()).then(mark('catalog-fetched'));
 
+// Resolves once the boot worker runs (its first message), or it failed, or after 300 ms, or at
+// once without a worker: main.js mounts the app after it.
+export const bootWorkerStarted = boot
+  ? Promise.race([boot.started, new Promise((resolve) => setTimeout(resolve, 300))])
+  : Promise.resolve();
+
 // Each is awaited later, where a failure is handled (the catalogue falls back to the store's copy).
 coreModule.catch(() => {});
 catalogText.catch(() => {});

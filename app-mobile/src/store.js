@@ -36,7 +36,8 @@ async function catalogueText(fetched, openStore) {
   }
 }
 
-export async function start() {
+// mounted: resolves once the app is mounted (main.js mounts it a little after this starts).
+export async function start(mounted = Promise.resolve()) {
   try {
     // The catalogue download (started by boot.js, like the core's compile) is under way.
     // A logged-in user's profile (two API calls) is fetched alongside, not after the catalogue load.
@@ -63,6 +64,7 @@ export async function start() {
     performance.mark('haoban:catalog-loaded');
     await profileLoaded;
     app.ready = true;
+    await mounted;
     // For bench/h5: the moment the home screen is usable (core compiled, catalogue loaded).
     await new Promise((resolve) => {
       requestAnimationFrame(() => {
