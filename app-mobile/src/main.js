@@ -16,8 +16,9 @@ import './app.css';
 // Mounted once the boot worker runs (or after 300 ms at most). Chromium starts a dedicated
 // worker only in a main-thread task that it runs after the page's pending script, layout and
 // paint: mounted at once, the app's first render and layout (~0.3 s at 4x CPU) held the boot
-// worker back by 0.5-1 s, and with it the compiled core the page then waited for (bench/h5,
-// 2026-11-28 23:00). start() loads the core and the catalogue meanwhile.
+// worker back (it started 0.2-1 s after it was created), and with it the compiled core the
+// page then waited for (bench/h5/README.md, 2026-11-28 22:58). start() loads the core and the
+// catalogue meanwhile.
 const mounted = bootWorkerStarted.then(() => {
   createApp(App).mount('#app');
 });
