@@ -92,7 +92,7 @@ int run_catalog(const std::vector<std::string>& args) {
 
   nlohmann::json summary = catalog::summary_json(result);
   const bool unpacked = packing && packed.bytes.empty();  // nothing loaded, so nothing written
-  if (packing && !packed.bytes.empty()) {
+  if (packing && !unpacked) {
     std::ofstream out(files[1], std::ios::binary | std::ios::trunc);
     out.write(packed.bytes.data(), static_cast<std::streamsize>(packed.bytes.size()));
     out.close();
