@@ -110,5 +110,68 @@ TEST_F(PrecompressedTest, FilesWithoutSiblingsAreUnchangedAndSiblingsAreNotAFold
   EXPECT_EQ(c.Get("/../secret.txt", {{"Accept-Encoding", "br"}})->status, 404);
 }
 
+TEST(IfNoneMatchLists, ListsWeakFormsAndStar) {
+  EXPECT_TRUE(http::if_none_match_lists("\"a-1\"", "\"a-1\""));
+  EXPECT_TRUE(http::if_none_match_lists(" \"x\" , W/\"a-1\" ", "\"a-1\""));
+  EXPECT_TRUE(http::if_none_match_lists("*", "\"a-1\""));
+  EXPECT_FALSE(http::if_none_match_lists("\"a-1-br\"", "\"a-1\""));
+  EXPECT_FALSE(http::if_none_match_lists("", "\"a-1\""));
+  EXPECT_FALSE(http::if_none_match_lists(" , ,", "\"a-1\""));
+  EXPECT_FALSE(http::if_none_match_lists("a-1", "\"a-1\""));  // unquoted is another tag
+}
+
+// Revalidation (Cache-Control: no-cache) answered 304 while the file is unchanged: the service
+// worker's network-first fetch of the wasm core then costs headers, not 554 KB.
+TEST_F(PrecompressedTest, EachRepresentationHasAnETagAndAMatchGets304) {
+  auto c = raw_client();
+  const auto br = c.Get("/assets/index-abc123.js", {{"Accept-Encoding", "br"}});
+  const auto gz = c.Get("/assets/index-abc123.js", {{"Accept-Encoding", "gzip"}});
+  const auto plain = c.Get("/assets/index-abc123.js");
+  ASSERT_TRUE(br && gz && plain);
+  const std::string br_tag = br->get_header_value("ETag");
+  const std::string gz_tag = gz->get_header_value("ETag");
+  const std::string plain_tag = plain->get_header_value("ETag");
+  EXPECT_EQ(br->get_header_value("Cache-Control"), "no-cache");
+  EXPECT_NE(br_tag.find("-br\""), std::string::npos) << br_tag;
+  EXPECT_NE(gz_tag.find("-gz\""), std::string::npos) << gz_tag;
+  EXPECT_EQ(plain_tag.front(), '"');
+  EXPECT_NE(br_tag, plain_tag);
+
+  const auto again =
+      c.Get("/assets/index-abc123.js", {{"Accept-Encoding", "br"}, {"If-None-Match", br_tag}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_TRUE(again->body.empty());
+  EXPECT_EQ(again->get_header_value("ETag"), br_tag);
+  EXPECT_EQ(again->get_header_value("Vary"), "Accept-Encoding");
+  // The brotli tag does not revalidate the gzip representation, nor the plain one.
+  EXPECT_EQ(
+      c.Get("/assets/index-abc123.js", {{"Accept-Encoding", "gzip"}, {"If-None-Match", br_tag}})
+          ->status,
+      200);
+  EXPECT_EQ(c.Get("/assets/index-abc123.js", {{"If-None-Match", br_tag}})->status, 200);
+  EXPECT_EQ(c.Get("/app.js", {{"If-None-Match", "W/" + c.Get("/app.js")->get_header_value("ETag")}})
+                ->status,
+            304);
+}
+
+TEST_F(PrecompressedTest, ARebuiltFileGetsANewETagAndItsBytes) {
+  auto c = raw_client();
+  const auto before = c.Get("/app.js");
+  ASSERT_TRUE(before);
+  const std::string tag = before->get_header_value("ETag");
+  const auto file = app_dir_ / "app.js";
+  write_file(file, "export const x = 2;\n");
+  std::filesystem::last_write_time(
+      file, std::filesystem::last_write_time(file) + std::chrono::seconds(5));
+  const auto after = c.Get("/app.js", {{"If-None-Match", tag}});
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 200);
+  EXPECT_EQ(after->body, "export const x = 2;\n");
+  EXPECT_NE(after->get_header_value("ETag"), tag);
+  // A missing file is still a 404 whatever the validator says.
+  EXPECT_EQ(c.Get("/nope.js", {{"If-None-Match", "*"}})->status, 404);
+}
+
 }  // namespace
 }  // namespace haoban::testing

@@ -6,28 +6,6 @@
 
 namespace haoban::http {
 
-namespace {
-
-// True when an If-None-Match header lists `etag` (or is "*"); weak forms compare equal.
-bool matches_if_none_match(const std::string& header, const std::string& etag) {
-  size_t start = 0;
-  while (start < header.size()) {
-    size_t end = header.find(',', start);
-    if (end == std::string::npos) end = header.size();
-    std::string candidate = header.substr(start, end - start);
-    start = end + 1;
-    const auto first = candidate.find_first_not_of(" \t");
-    const auto last = candidate.find_last_not_of(" \t");
-    if (first == std::string::npos) continue;
-    candidate = candidate.substr(first, last - first + 1);
-    if (candidate.rfind("W/", 0) == 0) candidate.erase(0, 2);
-    if (candidate == "*" || candidate == etag) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 void handle_catalog(CatalogFile& catalog, const httplib::Request& req, httplib::Response& res) {
   std::string error;
   const auto snapshot = catalog.load(&error);
@@ -63,7 +41,7 @@ void handle_catalog(CatalogFile& catalog, const httplib::Request& req, httplib::
   res.set_header("ETag", etag);
   res.set_header("Cache-Control", "no-cache");
   if (!br.empty() || !gzip.empty()) res.set_header("Vary", "Accept-Encoding");
-  if (matches_if_none_match(req.get_header_value("If-None-Match"), etag)) {
+  if (if_none_match_lists(req.get_header_value("If-None-Match"), etag)) {
     res.status = 304;
     return;
   }

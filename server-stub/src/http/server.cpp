@@ -182,11 +182,13 @@ void Server::install_routes() {
   // traversal ("%2e%2e") arrives here as ".." and is refused by resolve_static_path.
   http.Get("/.*", [this](const httplib::Request& req, httplib::Response& res) {
     const std::string_view path = req.path;
+    const std::string accept_encoding = req.get_header_value("Accept-Encoding");
+    const std::string if_none_match = req.get_header_value("If-None-Match");
     if (path.substr(0, kCorePrefix.size()) == kCorePrefix) {
-      serve_static(config_.core_dir, path.substr(kCorePrefix.size()), res,
-                   req.get_header_value("Accept-Encoding"));
+      serve_static(config_.core_dir, path.substr(kCorePrefix.size()), res, accept_encoding,
+                   if_none_match);
     } else {
-      serve_static(config_.app_dir, path.substr(1), res, req.get_header_value("Accept-Encoding"));
+      serve_static(config_.app_dir, path.substr(1), res, accept_encoding, if_none_match);
     }
   });
 

@@ -22,6 +22,10 @@ std::optional<std::filesystem::path> resolve_static_path(const std::filesystem::
 // "br" before "gzip"; a coding with q=0 is refused. Returns "" for none.
 std::string_view preferred_encoding(std::string_view accept_encoding, bool have_br, bool have_gz);
 
+// True when an If-None-Match header lists etag, or is "*"; a weak form (W/"x") compares equal
+// to the strong one, as RFC 9110 asks of If-None-Match.
+bool if_none_match_lists(std::string_view header, std::string_view etag);
+
 // Sets an already compressed body (Content-Encoding set by the caller) so that it is sent as it
 // is: Debian's cpp-httplib would otherwise compress a text body again per request.
 void set_encoded_content(httplib::Response& res, std::string body, const std::string& type);
@@ -29,8 +33,12 @@ void set_encoded_content(httplib::Response& res, std::string body, const std::st
 // Answers a GET/HEAD for url_path below root: 200 with the file and its MIME type, or a
 // JSON 404 (also for refused paths, so that probing learns nothing). When the file has a
 // precompressed sibling (file.br / file.gz, written at build time) that accept_encoding allows,
-// that sibling's bytes are sent with Content-Encoding and Vary: Accept-Encoding.
+// that sibling's bytes are sent with Content-Encoding and Vary: Accept-Encoding. Every answer
+// carries an ETag from the sent file's size and modification time (a sibling's with "-br" /
+// "-gz" inside the quotes) and Cache-Control: no-cache; an if_none_match that lists it gets a
+// 304 without a body, so that revalidating the 554 KB wasm core costs a few hundred bytes.
 void serve_static(const std::filesystem::path& root, std::string_view url_path,
-                  httplib::Response& res, std::string_view accept_encoding = {});
+                  httplib::Response& res, std::string_view accept_encoding = {},
+                  std::string_view if_none_match = {});
 
 }  // namespace haoban::http
