@@ -49,3 +49,46 @@ export async function throttledPage(context, rate) {
 // Resolves when the page next reports the mark (call before navigating).
 export const interactiveReported = (page) =>
   page.waitForEvent('console', { predicate: (m) => m.text() === 'haoban:interactive', timeout: 120000 });
+
+// How fast this host is, so that runs on different machines can be compared: CDP throttling
+// slows the page relative to the host, so the same build measured 0.9 s here on one machine and
+// 1.9 s on another. Runs a fixed JavaScript workload (build, serialise, parse and sort 50,000
+// records) and compiles the core's wasm in an unthrottled page of a fresh phone, `times` times;
+// returns the medians in ms (lower is faster).
+export async function hostSpeed(url, times = 5) {
+  const phone = await launchPhone();
+  try {
+    const page = await phone.context.newPage();
+    await page.goto(new URL('/healthz', url).href);
+    const js = [];
+    const wasm = [];
+    const bytes = await page.evaluate(async () => {
+      globalThis.coreBytes = await (await fetch('/core/dist/haoban-core.wasm')).arrayBuffer();
+      return globalThis.coreBytes.byteLength;
+    });
+    if (!bytes) throw new Error('hostSpeed: the stub served no /core/dist/haoban-core.wasm');
+    for (let i = 0; i < times; i += 1) {
+      js.push(await page.evaluate(() => {
+        const start = performance.now();
+        let seed = 1;
+        const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff);
+        const rows = Array.from({ length: 50000 }, (_, id) => ({ id, name: `item${next().toString(36)}`, value: next() % 1000 }));
+        const parsed = JSON.parse(JSON.stringify(rows));
+        parsed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+        let hash = 0;
+        for (const row of parsed) hash = (Math.imul(hash, 31) + row.value) | 0;
+        if (hash === 0) throw new Error('hostSpeed: the workload was optimised away');
+        return performance.now() - start;
+      }));
+      wasm.push(await page.evaluate(async () => {
+        const start = performance.now();
+        await WebAssembly.compile(globalThis.coreBytes);
+        return performance.now() - start;
+      }));
+    }
+    const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+    return { js: median(js), wasm: median(wasm) };
+  } finally {
+    await phone.close();
+  }
+}

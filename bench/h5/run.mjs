@@ -11,7 +11,7 @@
 // server sent brotli. Targets (issue #8): ≤ 1 MB transferred, ≤ 2 s.
 import os from 'node:os';
 
-import { interactiveReported, launchReportingPhone, option, startAppStub, throttledPage } from './phone.mjs';
+import { hostSpeed, interactiveReported, launchReportingPhone, option, startAppStub, throttledPage } from './phone.mjs';
 
 const RUNS = Number(option('runs') ?? 5);
 const RATE = Number(option('rate') ?? 4);
@@ -128,6 +128,10 @@ try {
     `transferred ${(total / 1024).toFixed(1)} KiB (target ≤ 1024 KiB)`);
   console.log(`after the first visit, the service worker fetched ${(median(runs.map((r) => r.precache)) / 1024).toFixed(1)} KiB to precache; ` +
     `second visit: interactive ${median(runs.map((r) => r.secondTti)).toFixed(0)} ms, ${(median(runs.map((r) => r.secondBytes)) / 1024).toFixed(1)} KiB on the wire`);
+  // After the runs, so that it does not warm anything up for them.
+  const speed = await hostSpeed(stub.url);
+  console.log(`host speed (unthrottled, median of 5; lower is faster): JS workload ${speed.js.toFixed(0)} ms, ` +
+    `core wasm compile ${speed.wasm.toFixed(1)} ms`);
   console.log(`load average: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
 } finally {
   await stub.stop();
