@@ -9,6 +9,9 @@
 // core is compiled, the catalogue loaded into it and the home screen rendered. Bytes are the
 // encoded (on-the-wire) sizes reported by CDP Network.loadingFinished, so brotli where the
 // server sent brotli. Targets (issue #8): ≤ 1 MB transferred, ≤ 2 s.
+// Throttling slows the page relative to the host, so the last lines give the host's speed
+// (phone.mjs hostSpeed): compare runs on different machines by it, or pass --rate higher to
+// stand in for a slower host.
 import os from 'node:os';
 
 import { hostSpeed, interactiveReported, launchReportingPhone, option, startAppStub, throttledPage } from './phone.mjs';
