@@ -166,17 +166,19 @@ void serve_static(const std::filesystem::path& root, std::string_view url_path,
   const auto etag = file_etag(sent, encoding);
   if (!etag) return send_not_found(res);
 
+  // A 304 answers without reading the file; the headers go on only once the answer is not a 404
+  // (the file can vanish between the stat and the read).
+  std::string body;
+  const bool unchanged = if_none_match_lists(if_none_match, *etag);
+  if (!unchanged && !read_file(sent, &body)) return send_not_found(res);
   if (have_br || have_gz) res.set_header("Vary", "Accept-Encoding");
   // During development the files change under a running stub: always revalidate.
   res.set_header("Cache-Control", "no-cache");
   res.set_header("ETag", *etag);
-  if (if_none_match_lists(if_none_match, *etag)) {
+  if (unchanged) {
     res.status = 304;
     return;
   }
-
-  std::string body;
-  if (!read_file(sent, &body)) return send_not_found(res);
   res.status = 200;
   if (!encoding.empty()) res.set_header("Content-Encoding", std::string(encoding));
   res.set_header("X-Content-Type-Options", "nosniff");
