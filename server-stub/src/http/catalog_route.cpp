@@ -35,9 +35,7 @@ void handle_catalog(CatalogFile& catalog, const httplib::Request& req, httplib::
   // given for the ETag of the representation this request would get.
   const std::string_view encoding =
       preferred_encoding(req.get_header_value("Accept-Encoding"), !br.empty(), !gzip.empty());
-  std::string etag = chosen->etag;
-  if (!encoding.empty())
-    etag.insert(etag.size() - 1, encoding == "br" ? std::string_view("-br") : "-gz");
+  const std::string etag = etag_for_encoding(chosen->etag, encoding);
   res.set_header("ETag", etag);
   res.set_header("Cache-Control", "no-cache");
   if (!br.empty() || !gzip.empty()) res.set_header("Vary", "Accept-Encoding");

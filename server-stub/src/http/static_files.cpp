@@ -72,39 +72,52 @@ bool read_file(const std::filesystem::path& file, std::string* body) {
   return in.good() || in.eof();
 }
 
+// What identifies one version of a file on disk: the ETag is made of it, and a precompressed
+// sibling is compared with its original by it. Read once per file and request.
+struct FileVersion {
+  std::uintmax_t size = 0;
+  std::filesystem::file_time_type modified;
+};
+
+// The version of a regular file of at most kMaxFileBytes, or nullopt for anything else (missing,
+// a folder, too big).
+std::optional<FileVersion> regular_file_version(const std::filesystem::path& file) {
+  std::error_code error;
+  FileVersion version;
+  version.size = std::filesystem::file_size(file, error);
+  if (error || !std::filesystem::is_regular_file(file, error) || version.size > kMaxFileBytes)
+    return std::nullopt;
+  version.modified = std::filesystem::last_write_time(file, error);
+  if (error) return std::nullopt;
+  return version;
+}
+
 // A sibling counts only if it is a regular file no older than the original: a stale .br left
 // behind by an earlier build must never stand in for a newer file.
-bool is_fresh_sibling(const std::filesystem::path& original, const std::filesystem::path& sibling) {
-  std::error_code error;
-  const auto size = std::filesystem::file_size(sibling, error);
-  if (error || !std::filesystem::is_regular_file(sibling, error) || size > kMaxFileBytes)
-    return false;
-  const auto sibling_time = std::filesystem::last_write_time(sibling, error);
-  if (error) return false;
-  const auto original_time = std::filesystem::last_write_time(original, error);
-  return !error && sibling_time >= original_time;
+std::optional<FileVersion> fresh_sibling_version(const FileVersion& original,
+                                                 const std::filesystem::path& sibling) {
+  auto version = regular_file_version(sibling);
+  if (version && version->modified < original.modified) return std::nullopt;
+  return version;
 }
 
 // The validator of one file version: its size and modification time, as nginx makes it, so that a
-// request costs two stat calls and no read or hash; a rebuild (the build rewrites every file it
-// changes) gives a new one. The encoding goes inside the quotes, as the catalogue route does it,
-// so that a cache never takes one representation for another.
-std::optional<std::string> file_etag(const std::filesystem::path& file, std::string_view encoding) {
-  std::error_code error;
-  const auto size = std::filesystem::file_size(file, error);
-  if (error) return std::nullopt;
-  const auto time = std::filesystem::last_write_time(file, error);
-  if (error) return std::nullopt;
+// request costs a few stat calls and no read or hash; a rebuild (the build rewrites every file it
+// changes) gives a new one.
+std::string file_etag(const FileVersion& version, std::string_view encoding) {
   char text[64];
-  std::snprintf(text, sizeof text, "\"%jx-%jx", static_cast<std::uintmax_t>(size),
-                static_cast<std::uintmax_t>(time.time_since_epoch().count()));
-  std::string etag(text);
-  if (encoding == "br") etag += "-br";
-  if (encoding == "gzip") etag += "-gz";
-  return etag + '"';
+  std::snprintf(text, sizeof text, "\"%jx-%jx\"", version.size,
+                static_cast<std::uintmax_t>(version.modified.time_since_epoch().count()));
+  return etag_for_encoding(text, encoding);
 }
 
 }  // namespace
+
+std::string etag_for_encoding(std::string etag, std::string_view encoding) {
+  if (encoding.empty() || etag.size() < 2 || etag.back() != '"') return etag;
+  etag.insert(etag.size() - 1, encoding == "br" ? std::string_view("-br") : "-gz");
+  return etag;
+}
 
 bool if_none_match_lists(std::string_view header, std::string_view etag) {
   while (!header.empty()) {
@@ -149,32 +162,33 @@ void serve_static(const std::filesystem::path& root, std::string_view url_path,
 
   std::error_code error;
   if (std::filesystem::is_directory(*file, error)) *file /= "index.html";
-  const auto size = std::filesystem::file_size(*file, error);
-  if (error || !std::filesystem::is_regular_file(*file, error) || size > kMaxFileBytes) {
-    return send_not_found(res);
-  }
+  const auto original = regular_file_version(*file);
+  if (!original) return send_not_found(res);
 
   // Precompressed siblings from the build (app-mobile/dist): sent as they are, never
   // compressed per request.
   const auto br = std::filesystem::path(file->string() + ".br");
   const auto gz = std::filesystem::path(file->string() + ".gz");
-  const bool have_br = is_fresh_sibling(*file, br);
-  const bool have_gz = is_fresh_sibling(*file, gz);
-  const std::string_view encoding = preferred_encoding(accept_encoding, have_br, have_gz);
+  const auto br_version = fresh_sibling_version(*original, br);
+  const auto gz_version = fresh_sibling_version(*original, gz);
+  const std::string_view encoding =
+      preferred_encoding(accept_encoding, br_version.has_value(), gz_version.has_value());
 
-  const auto& sent = encoding == "br" ? br : encoding == "gzip" ? gz : *file;
-  const auto etag = file_etag(sent, encoding);
-  if (!etag) return send_not_found(res);
+  const bool is_br = encoding == "br";
+  const bool is_gz = encoding == "gzip";
+  const auto& sent = is_br ? br : is_gz ? gz : *file;
+  const FileVersion& sent_version = is_br ? *br_version : is_gz ? *gz_version : *original;
+  const std::string etag = file_etag(sent_version, encoding);
 
   // A 304 answers without reading the file; the headers go on only once the answer is not a 404
   // (the file can vanish between the stat and the read).
   std::string body;
-  const bool unchanged = if_none_match_lists(if_none_match, *etag);
+  const bool unchanged = if_none_match_lists(if_none_match, etag);
   if (!unchanged && !read_file(sent, &body)) return send_not_found(res);
-  if (have_br || have_gz) res.set_header("Vary", "Accept-Encoding");
+  if (br_version || gz_version) res.set_header("Vary", "Accept-Encoding");
   // During development the files change under a running stub: always revalidate.
   res.set_header("Cache-Control", "no-cache");
-  res.set_header("ETag", *etag);
+  res.set_header("ETag", etag);
   if (unchanged) {
     res.status = 304;
     return;

@@ -22,6 +22,11 @@ std::optional<std::filesystem::path> resolve_static_path(const std::filesystem::
 // "br" before "gzip"; a coding with q=0 is refused. Returns "" for none.
 std::string_view preferred_encoding(std::string_view accept_encoding, bool have_br, bool have_gz);
 
+// The ETag of an encoded representation: a quoted etag with "-br" or "-gz" (encoding "br" or
+// "gzip") inside the closing quote, so that a cache never takes one representation for another;
+// unchanged for no encoding.
+std::string etag_for_encoding(std::string etag, std::string_view encoding);
+
 // True when an If-None-Match header lists etag, or is "*"; a weak form (W/"x") compares equal
 // to the strong one, as RFC 9110 asks of If-None-Match.
 bool if_none_match_lists(std::string_view header, std::string_view etag);
