@@ -6,6 +6,13 @@ import path from 'node:path';
 import { ensureAppBuilt } from '../../tests/e2e/app-harness.mjs';
 import { launchPhone, repoRoot, startStub } from '../../tests/e2e/harness.mjs';
 
+// The median of numbers (the mean of the middle two for an even count).
+export const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
 // The value after --name on the command line, or undefined.
 export const option = (name) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -62,11 +69,12 @@ export async function hostSpeed(url, times = 5) {
     await page.goto(new URL('/healthz', url).href);
     const js = [];
     const wasm = [];
-    const bytes = await page.evaluate(async () => {
-      globalThis.coreBytes = await (await fetch('/core/dist/haoban-core.wasm')).arrayBuffer();
-      return globalThis.coreBytes.byteLength;
+    const status = await page.evaluate(async () => {
+      const response = await fetch('/core/dist/haoban-core.wasm');
+      globalThis.coreBytes = await response.arrayBuffer();
+      return response.status;
     });
-    if (!bytes) throw new Error('hostSpeed: the stub served no /core/dist/haoban-core.wasm');
+    if (status !== 200) throw new Error(`hostSpeed: /core/dist/haoban-core.wasm answered ${status}`);
     for (let i = 0; i < times; i += 1) {
       js.push(await page.evaluate(() => {
         const start = performance.now();
@@ -86,7 +94,6 @@ export async function hostSpeed(url, times = 5) {
         return performance.now() - start;
       }));
     }
-    const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
     return { js: median(js), wasm: median(wasm) };
   } finally {
     await phone.close();

@@ -14,16 +14,12 @@
 // stand in for a slower host.
 import os from 'node:os';
 
-import { hostSpeed, interactiveReported, launchReportingPhone, option, startAppStub, throttledPage } from './phone.mjs';
+import {
+  hostSpeed, interactiveReported, launchReportingPhone, median, option, startAppStub, throttledPage,
+} from './phone.mjs';
 
 const RUNS = Number(option('runs') ?? 5);
 const RATE = Number(option('rate') ?? 4);
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 async function once(url) {
   const phone = await launchReportingPhone();
